@@ -1,0 +1,180 @@
+// Kysely queries for likes, saves, view and share counting and the per-video counters. Like and
+// save counters are kept by triggers (migration 0004); views and shares are counted here, each
+// guarded by the mark that proves it is the viewer's first in 24 hours.
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB, Db } from '../platform/db/index.js';
+import { videoVisibleTo } from '../social/index.js';
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+export type VideoStats = {
+  likeCount: number;
+  saveCount: number;
+  commentCount: number;
+  shareCount: number;
+  viewCount: number;
+};
+export type ViewerEngagement = { hasLiked: boolean; hasSaved: boolean };
+export type Engagement = { videoId: string; stats: VideoStats; viewer: ViewerEngagement };
+
+/**
+ * `videos` with the creator columns presentVideo needs, for every capability that lists videos
+ * (feeds, profiles, search, hashtags); add `videoVisibleTo(viewerId)` to the where clause.
+ */
+export function selectVideosWithCreator(db: Executor) {
+  return db
+    .selectFrom('videos')
+    .innerJoin('accounts', 'accounts.id', 'videos.accountId')
+    .selectAll('videos')
+    .select([
+      'accounts.handle as creatorHandle',
+      'accounts.displayName as creatorDisplayName',
+      'accounts.avatarKey as creatorAvatarKey',
+    ]);
+}
+
+/** The repeat window: a viewer's view (or share) of a video counts once per this interval. */
+const MARK_INTERVAL = sql`interval '24 hours'`;
+
+export class EngagementStore {
+  constructor(readonly db: Db) {}
+
+  transaction<T>(work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute(work);
+  }
+
+  async insertLike(videoId: string, accountId: string, trx: Executor): Promise<boolean> {
+    const row = await trx
+      .insertInto('videoLikes')
+      .values({ videoId, accountId })
+      .onConflict((oc) => oc.doNothing())
+      .returning('videoId')
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  async deleteLike(videoId: string, accountId: string, trx: Executor): Promise<boolean> {
+    const result = await trx
+      .deleteFrom('videoLikes')
+      .where('videoId', '=', videoId)
+      .where('accountId', '=', accountId)
+      .executeTakeFirst();
+    return result.numDeletedRows > 0n;
+  }
+
+  async hasLiked(videoId: string, accountId: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('videoLikes')
+      .select('videoId')
+      .where('videoId', '=', videoId)
+      .where('accountId', '=', accountId)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  async insertSave(videoId: string, accountId: string): Promise<void> {
+    await this.db
+      .insertInto('videoSaves')
+      .values({ videoId, accountId })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+
+  async deleteSave(videoId: string, accountId: string): Promise<void> {
+    await this.db
+      .deleteFrom('videoSaves')
+      .where('videoId', '=', videoId)
+      .where('accountId', '=', accountId)
+      .execute();
+  }
+
+  /**
+   * Marks that `viewerKey` viewed (or shared) the video now, unless it already did in the last
+   * 24 hours; true when this one counts. Concurrent calls for one viewer: exactly one wins.
+   */
+  async markOnce(
+    videoId: string,
+    kind: 'view' | 'share',
+    viewerKey: string,
+    trx: Executor,
+  ): Promise<boolean> {
+    const row = await trx
+      .insertInto('engagementMarks')
+      .values({ videoId, kind, viewerKey, countedAt: sql<Date>`now()` })
+      .onConflict((oc) =>
+        oc
+          .columns(['videoId', 'kind', 'viewerKey'])
+          .doUpdateSet({ countedAt: sql<Date>`excluded.counted_at` })
+          .where('engagementMarks.countedAt', '<=', sql<Date>`now() - ${MARK_INTERVAL}`),
+      )
+      .returning('videoId')
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /** Adds one to a view or share counter, in the caller's transaction. */
+  async bump(videoId: string, counter: 'viewCount' | 'shareCount', trx: Executor): Promise<void> {
+    await trx
+      .insertInto('videoStats')
+      .values({ videoId, [counter]: 1 })
+      .onConflict((oc) =>
+        oc.column('videoId').doUpdateSet((eb) => ({
+          [counter]: eb(`videoStats.${counter}`, '+', 1),
+        })),
+      )
+      .execute();
+  }
+
+  async deleteExpiredMarks(): Promise<number> {
+    const result = await this.db
+      .deleteFrom('engagementMarks')
+      .where('countedAt', '<=', sql<Date>`now() - ${MARK_INTERVAL}`)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
+  /** Counters and the viewer's own likes and saves for these videos, in one query. */
+  async engagementOf(viewerId: string | null, videoIds: string[]): Promise<Engagement[]> {
+    if (videoIds.length === 0) return [];
+    const { rows } = await sql<VideoStats & ViewerEngagement & { videoId: string }>`
+      select
+        ids.id as video_id,
+        coalesce(s.like_count, 0) as like_count,
+        coalesce(s.save_count, 0) as save_count,
+        coalesce(s.comment_count, 0) as comment_count,
+        coalesce(s.share_count, 0) as share_count,
+        coalesce(s.view_count, 0) as view_count,
+        exists (select 1 from video_likes l where l.video_id = ids.id and l.account_id = ${viewerId}::uuid) as has_liked,
+        exists (select 1 from video_saves f where f.video_id = ids.id and f.account_id = ${viewerId}::uuid) as has_saved
+      from unnest(${videoIds}::uuid[]) as ids (id)
+      left join video_stats s on s.video_id = ids.id`.execute(this.db);
+    return rows.map(({ videoId, hasLiked, hasSaved, ...stats }) => ({
+      videoId,
+      stats,
+      viewer: { hasLiked, hasSaved },
+    }));
+  }
+
+  /** The viewer's favourites that they may still see, most recently saved first. */
+  listSaved(accountId: string, limit: number, cursor?: { savedAt: Date; videoId: string }) {
+    let query = selectVideosWithCreator(this.db)
+      .innerJoin('videoSaves', 'videoSaves.videoId', 'videos.id')
+      .select('videoSaves.createdAt as savedAt')
+      .where('videoSaves.accountId', '=', accountId)
+      .where(videoVisibleTo(accountId));
+    if (cursor) {
+      query = query.where((eb) =>
+        eb(
+          eb.refTuple('videoSaves.createdAt', 'videoSaves.videoId'),
+          '<',
+          eb.tuple(cursor.savedAt, cursor.videoId),
+        ),
+      );
+    }
+    return query
+      .orderBy('videoSaves.createdAt', 'desc')
+      .orderBy('videoSaves.videoId', 'desc')
+      .limit(limit + 1)
+      .execute();
+  }
+}

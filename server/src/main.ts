@@ -1,0 +1,165 @@
+// The one entry: `shortwave [serve | worker]` starts roles (both by default); `shortwave admin
+// create HANDLE` and `shortwave migrate` are one-shot commands. Settings come from config.ts.
+import path from 'node:path';
+import { pino, type Logger } from 'pino';
+import { handleSchema } from './accounts/index.js';
+import { API_VERSION, buildApp } from './app.js';
+import { ConfigError, describeSettings, loadConfig, type Config } from './config.js';
+import { createContext, type AppContext } from './context.js';
+import { buildLoggerOptions } from './platform/log.js';
+import { ensureWebClientBuilt } from './web-client/index.js';
+import { startWorker } from './worker.js';
+
+const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
+
+const USAGE = `Shortwave ${API_VERSION}: an open, self-hostable short-video platform.
+
+Usage:
+  shortwave                   serve HTTP and run background jobs in one process (npm start)
+  shortwave serve             HTTP only: API, web client, media delivery
+  shortwave worker            background jobs only (transcoding and the rest)
+  shortwave migrate           apply database migrations and exit
+  shortwave admin create HANDLE
+                              make HANDLE an administrator (creating the account, with a
+                              printed one-time password, when it does not exist)
+  shortwave --help | --version
+
+Settings (environment variables, or a JSON file named by SHORTWAVE_CONFIG_FILE):
+${describeSettings()}
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command = 'all', ...rest] = argv;
+  if (command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (command === '--version') {
+    process.stdout.write(`${API_VERSION}\n`);
+    return 0;
+  }
+  if (!['all', 'serve', 'worker', 'migrate', 'admin'].includes(command)) {
+    process.stderr.write(`Unknown command "${command}".\n\n${USAGE}`);
+    return 2;
+  }
+
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(
+        `${error.message}\nRun \`shortwave --help\` for every setting and its default.\n`,
+      );
+      return 1;
+    }
+    throw error;
+  }
+  const log = pino(buildLoggerOptions(config.logLevel));
+
+  if (command === 'migrate') {
+    const ctx = await createContext(config, log, 'cli');
+    await ctx.close();
+    return 0;
+  }
+  if (command === 'admin') return runAdminCommand(config, log, rest);
+  return runRoles(config, log, command as 'all' | 'serve' | 'worker');
+}
+
+async function runAdminCommand(config: Config, log: Logger, args: string[]): Promise<number> {
+  const [verb, handle] = args;
+  const parsed = handleSchema.safeParse(handle);
+  if (verb !== 'create' || !parsed.success) {
+    process.stderr.write(
+      'Usage: shortwave admin create HANDLE  (a handle is 2–24 letters, digits, "_" or ".")\n',
+    );
+    return 2;
+  }
+  const ctx = await createContext(config, log, 'cli');
+  try {
+    const { account, password } = await ctx.accounts.makeAdmin(parsed.data);
+    process.stdout.write(
+      password
+        ? `Created administrator @${account.handle}. One-time password: ${password}\nLog in and change it in Settings.\n`
+        : `@${account.handle} is now an administrator.\n`,
+    );
+    return 0;
+  } finally {
+    await ctx.close();
+  }
+}
+
+async function runRoles(
+  config: Config,
+  log: Logger,
+  role: 'all' | 'serve' | 'worker',
+): Promise<number> {
+  const isServing = role !== 'worker';
+  if (isServing) await ensureWebClientBuilt(config.webDistDir, REPO_ROOT, log);
+  const ctx: AppContext = await createContext(config, log, role);
+  const app = isServing ? await buildApp(ctx) : undefined;
+
+  let stoppingSince: number | undefined;
+  const stop = async (signal: string) => {
+    if (stoppingSince !== undefined) {
+      // `npm start` relays the terminal's Ctrl-C, so one keypress can arrive twice at once;
+      // only a later, deliberate second signal skips the graceful path.
+      if (Date.now() - stoppingSince < 2_000) return;
+      log.warn({ signal }, 'second signal: exiting now');
+      process.exit(1);
+    }
+    stoppingSince = Date.now();
+    log.info({ signal }, 'shutting down: finishing in-flight requests and jobs');
+    const deadline = setTimeout(() => {
+      log.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, config.shutdownGraceMs + 15_000);
+    deadline.unref();
+    try {
+      clearInterval(uploadsJanitor);
+      stopWorker?.();
+      await app?.close();
+      await ctx.close();
+      log.info('stopped cleanly');
+      process.exit(0);
+    } catch (error) {
+      log.error({ err: error }, 'error while shutting down');
+      process.exit(1);
+    }
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  const stopWorker = role !== 'serve' ? await startWorker(ctx) : undefined;
+  // Unfinished tus uploads live on this server's disk: expire them here.
+  const uploadsJanitor = isServing
+    ? setInterval(
+        () =>
+          void ctx.uploads
+            .deleteExpiredUploads()
+            .catch((error: unknown) => log.warn({ err: error }, 'upload cleanup failed')),
+        10 * 60_000,
+      )
+    : undefined;
+  if (app) {
+    await app.listen({ host: config.host, port: config.port });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const url = config.publicUrl.replace(`:${config.port}`, `:${port}`);
+    log.info({ url, role }, 'Shortwave is ready');
+    process.stdout.write(`\nShortwave is running. Open ${url}\n\n`);
+  }
+  return -1; // keep running until a signal
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (error: unknown) => {
+    process.stderr.write(
+      `Shortwave could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    process.exit(1);
+  },
+);

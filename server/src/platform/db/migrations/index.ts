@@ -1,0 +1,21 @@
+// Every migration, in order. Forward-only: a released migration is never edited, only followed.
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_accounts.js';
+import * as m0002 from './0002_videos.js';
+import * as m0003 from './0003_social.js';
+import * as m0004 from './0004_engagement.js';
+import * as m0005 from './0005_comments.js';
+import * as m0006 from './0006_notifications.js';
+import * as m0007 from './0007_search.js';
+import * as m0008 from './0008_moderation.js';
+
+export const migrations: Record<string, Migration> = {
+  '0001_accounts': m0001,
+  '0002_videos': m0002,
+  '0003_social': m0003,
+  '0004_engagement': m0004,
+  '0005_comments': m0005,
+  '0006_notifications': m0006,
+  '0007_search': m0007,
+  '0008_moderation': m0008,
+};
