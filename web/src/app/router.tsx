@@ -1,0 +1,97 @@
+// Every page of the app. Home is in the first download; every other page's code is fetched
+// when it is first visited (route `lazy`), so the initial script stays small.
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { HomePage } from '../features/feed/HomePage';
+import { AppShell } from './AppShell';
+import { BootScreen } from './BootScreen';
+import { ComingSoonPage } from './ComingSoonPage';
+import { NotFoundPage } from './NotFoundPage';
+import { OwnProfileRedirect } from './OwnProfileRedirect';
+import { RequireAccount } from './RequireAccount';
+import { RouteErrorPage } from './RouteErrorPage';
+
+const pagesForEveryone: RouteObject[] = [
+  { index: true, element: <HomePage feed="for-you" /> },
+  { path: 'following', element: <HomePage feed="following" /> },
+  {
+    path: 'signup',
+    lazy: { Component: async () => (await import('../features/auth/SignUpPage')).SignUpPage },
+  },
+  {
+    path: 'login',
+    lazy: { Component: async () => (await import('../features/auth/LogInPage')).LogInPage },
+  },
+  {
+    path: 'discover',
+    element: (
+      <ComingSoonPage
+        title="Discover"
+        icon="compass"
+        explanation="Search for creators, hashtags and sounds — soon."
+      />
+    ),
+  },
+  {
+    // /@handle: react-router matches whole segments only, so the loader checks for the "@".
+    path: ':profilePath',
+    lazy: {
+      loader: async () => (await import('../features/profile/profile.loader')).loadProfilePage,
+      Component: async () => (await import('../features/profile/ProfilePage')).ProfilePage,
+    },
+  },
+  { path: '*', element: <NotFoundPage /> },
+];
+
+const pagesForAccounts: RouteObject[] = [
+  {
+    path: 'upload',
+    element: (
+      <ComingSoonPage
+        title="Upload"
+        icon="video"
+        explanation="Uploading your own videos arrives with the next release."
+      />
+    ),
+  },
+  {
+    path: 'inbox',
+    element: (
+      <ComingSoonPage
+        title="Inbox"
+        icon="inbox"
+        explanation="Likes, comments, follows and mentions will show up here."
+      />
+    ),
+  },
+  { path: 'me', element: <OwnProfileRedirect /> },
+  {
+    path: 'profile/edit',
+    lazy: {
+      Component: async () => (await import('../features/profile/EditProfilePage')).EditProfilePage,
+    },
+  },
+  {
+    path: 'settings',
+    lazy: {
+      Component: async () => (await import('../features/settings/SettingsPage')).SettingsPage,
+    },
+  },
+];
+
+export const routes: RouteObject[] = [
+  {
+    path: '/',
+    Component: AppShell,
+    HydrateFallback: BootScreen,
+    children: [
+      {
+        errorElement: <RouteErrorPage />,
+        children: [...pagesForEveryone, { Component: RequireAccount, children: pagesForAccounts }],
+      },
+    ],
+  },
+];
+
+export function createAppRouter() {
+  return createBrowserRouter(routes);
+}
