@@ -1,6 +1,7 @@
 // The bottom navigation of a TikTok-class app: Home, Discover, Upload (+), Inbox, Profile.
 import { Link, useLocation } from 'react-router';
 import { useSession } from '../api/useSession';
+import { useUnreadCount } from '../features/notifications/notificationStream';
 import { joinClassNames } from '../ui/classNames';
 import { Icon, type IconName } from '../ui/Icon';
 import styles from './TabBar.module.css';
@@ -10,11 +11,14 @@ function Tab({
   icon,
   label,
   isActive,
+  badge = 0,
 }: {
   to: string;
   icon: IconName;
   label: string;
   isActive: boolean;
+  /** A count shown on the icon (unread notifications); 0 shows none. */
+  badge?: number;
 }) {
   return (
     <li>
@@ -23,8 +27,16 @@ function Tab({
         className={joinClassNames(styles.tab, isActive && styles.active)}
         aria-current={isActive ? 'page' : undefined}
       >
-        <Icon name={icon} />
+        <span className={styles.iconWrap}>
+          <Icon name={icon} />
+          {badge > 0 && (
+            <span className={styles.badge} aria-hidden="true">
+              {badge > 99 ? '99+' : badge}
+            </span>
+          )}
+        </span>
         <span className={styles.label}>{label}</span>
+        {badge > 0 && <span className="visually-hidden">, {badge} unread</span>}
       </Link>
     </li>
   );
@@ -33,6 +45,7 @@ function Tab({
 export function TabBar() {
   const session = useSession();
   const { pathname } = useLocation();
+  const unreadCount = useUnreadCount();
   const profilePath = session.account ? `/@${session.account.handle}` : '/me';
   // Your profile's own pages (editing it, settings) belong to the Profile tab too.
   const isOwnProfile =
@@ -48,7 +61,12 @@ export function TabBar() {
           label="Home"
           isActive={pathname === '/' || pathname === '/following'}
         />
-        <Tab to="/discover" icon="compass" label="Discover" isActive={pathname === '/discover'} />
+        <Tab
+          to="/discover"
+          icon="compass"
+          label="Discover"
+          isActive={pathname === '/discover' || pathname.startsWith('/tag/')}
+        />
         <li>
           <Link
             to="/upload"
@@ -61,7 +79,13 @@ export function TabBar() {
             <span className="visually-hidden">Upload</span>
           </Link>
         </li>
-        <Tab to="/inbox" icon="inbox" label="Inbox" isActive={pathname === '/inbox'} />
+        <Tab
+          to="/inbox"
+          icon="inbox"
+          label="Inbox"
+          isActive={pathname === '/inbox'}
+          badge={unreadCount}
+        />
         <Tab to={profilePath} icon="person" label="Profile" isActive={isOwnProfile} />
       </ul>
     </nav>

@@ -23,13 +23,25 @@ const pagesForEveryone: RouteObject[] = [
   },
   {
     path: 'discover',
-    element: (
-      <ComingSoonPage
-        title="Discover"
-        icon="compass"
-        explanation="Search for creators, hashtags and sounds — soon."
-      />
-    ),
+    lazy: { Component: async () => (await import('../features/search/DiscoverPage')).DiscoverPage },
+  },
+  {
+    path: 'tag/:name',
+    lazy: {
+      Component: async () => (await import('../features/hashtags/HashtagPage')).HashtagPage,
+    },
+  },
+  {
+    path: ':profilePath/followers',
+    lazy: {
+      Component: async () => (await import('../features/profile/FollowListPage')).FollowersPage,
+    },
+  },
+  {
+    path: ':profilePath/following',
+    lazy: {
+      Component: async () => (await import('../features/profile/FollowListPage')).FollowingPage,
+    },
   },
   {
     // /@handle: react-router matches whole segments only, so the loader checks for the "@".
@@ -55,13 +67,15 @@ const pagesForAccounts: RouteObject[] = [
   },
   {
     path: 'inbox',
-    element: (
-      <ComingSoonPage
-        title="Inbox"
-        icon="inbox"
-        explanation="Likes, comments, follows and mentions will show up here."
-      />
-    ),
+    lazy: {
+      Component: async () => (await import('../features/notifications/InboxPage')).InboxPage,
+    },
+  },
+  {
+    path: 'admin/moderation',
+    lazy: {
+      Component: async () => (await import('../features/moderation/ModerationPage')).ModerationPage,
+    },
   },
   { path: 'me', element: <OwnProfileRedirect /> },
   {

@@ -1,4 +1,4 @@
-// Settings: your profile links, password, where you are logged in, API tokens, log out, and
+// Settings: your profile links, privacy, blocked and muted accounts, password, where you are logged in, API tokens, log out, and
 // deleting the account.
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -8,8 +8,10 @@ import { Button } from '../../ui/Button';
 import { Icon } from '../../ui/Icon';
 import { PageHeader } from '../../ui/PageHeader';
 import { useToast } from '../../ui/Toast';
+import { BlockedAccountsSection } from './BlockedAccountsSection';
 import { ChangePasswordSection } from './ChangePasswordSection';
 import { DeleteAccountSection } from './DeleteAccountSection';
+import { PrivacySection } from './PrivacySection';
 import { SessionsSection } from './SessionsSection';
 import { SettingsSection } from './SettingsSection';
 import styles from './SettingsPage.module.css';
@@ -39,8 +41,18 @@ export function SettingsPage() {
                 View your profile
               </Link>
             </li>
+            {account.isAdmin && (
+              <li>
+                <Link to="/admin/moderation" className={styles.link}>
+                  <Icon name="shield" />
+                  Moderation queue
+                </Link>
+              </li>
+            )}
           </ul>
         </SettingsSection>
+        <PrivacySection />
+        <BlockedAccountsSection />
         <SessionsSection sessionsList={sessionsList} onLogOutHere={logOut.run} />
         <ChangePasswordSection handle={account.handle} onPasswordChanged={sessionsList.reload} />
         <TokensSection sessionsList={sessionsList} />
