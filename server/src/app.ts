@@ -16,6 +16,7 @@ import {
 import { socialRoutes } from './social/index.js';
 import { engagementRoutes } from './engagement/index.js';
 import { feedRoutes } from './feed/index.js';
+import { recommendationRoutes } from './recommendation/index.js';
 import { profilesRoutes } from './profiles/index.js';
 import { commentsRoutes } from './comments/index.js';
 import { NotificationsHub, notificationsRoutes } from './notifications/index.js';
@@ -80,6 +81,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     publicUrl: ctx.config.publicUrl,
   });
   await app.register(feedRoutes, { feed: ctx.feed });
+  await app.register(recommendationRoutes, { recommendation: ctx.recommendation });
   await app.register(profilesRoutes, { profiles: ctx.profiles });
   await app.register(commentsRoutes, { comments: ctx.comments });
   await app.register(notificationsRoutes, {

@@ -19,6 +19,11 @@ import { type JobDefinition, type Queue, startQueue } from './platform/queue/ind
 import { SocialService, SocialStore, SuggestionsService } from './social/index.js';
 import { EngagementService, EngagementStore, engagementJobs } from './engagement/index.js';
 import { FeedService, FeedStore } from './feed/index.js';
+import {
+  createRecommendationService,
+  recommendationJobs,
+  type RecommendationService,
+} from './recommendation/index.js';
 import { ProfilesService, ProfilesStore } from './profiles/index.js';
 import { CommentsService, CommentsStore } from './comments/index.js';
 import { ModerationService, ModerationStore } from './moderation/index.js';
@@ -48,6 +53,7 @@ export type AppContext = {
   suggestions: SuggestionsService;
   engagement: EngagementService;
   feed: FeedService;
+  recommendation: RecommendationService;
   profiles: ProfilesService;
   comments: CommentsService;
   notifications: NotificationsService;
@@ -112,6 +118,12 @@ export async function createContext(config: Config, log: Logger, role: Role): Pr
     log: log.child({ capability: 'engagement' }),
   });
   const feed = new FeedService({ store: new FeedStore(db), engagement });
+  const recommendation = createRecommendationService({
+    db,
+    engagement,
+    region: config.region,
+    log: log.child({ capability: 'recommendation' }),
+  });
   const profiles = new ProfilesService({
     store: new ProfilesStore(db),
     social,
@@ -159,6 +171,7 @@ export async function createContext(config: Config, log: Logger, role: Role): Pr
     ...accountsJobs(sessions),
     ...videosJobs(videos, config.abandonedUploadHours),
     ...engagementJobs(engagement),
+    ...recommendationJobs(recommendation),
     ...notificationsJobs({ notifications, videos, engagement, comments, social }),
     ...mediaJobs({
       videos,
@@ -190,6 +203,7 @@ export async function createContext(config: Config, log: Logger, role: Role): Pr
     suggestions: new SuggestionsService(db),
     engagement,
     feed,
+    recommendation,
     profiles,
     comments,
     notifications,

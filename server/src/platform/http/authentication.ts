@@ -23,6 +23,13 @@ declare module 'fastify' {
   interface FastifyRequest {
     viewer: Viewer | null;
   }
+  interface FastifyContextConfig {
+    /**
+     * The route also accepts the CSRF token in its body (navigator.sendBeacon cannot set
+     * headers); it must then call assertCsrfToken itself once the body is parsed.
+     */
+    isCsrfTokenInBody?: boolean;
+  }
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -40,8 +47,12 @@ export function registerAuthentication(app: FastifyInstance, resolveSecret: Reso
     const cookie = request.cookies[SESSION_COOKIE];
     if (!cookie) return;
     request.viewer = await resolveSecret(cookie, 'cookie');
-    if (request.viewer && !SAFE_METHODS.has(request.method))
-      assertCsrfToken(request, request.viewer);
+    if (request.viewer && !SAFE_METHODS.has(request.method)) {
+      const isDeferred =
+        request.routeOptions.config.isCsrfTokenInBody === true &&
+        request.headers[CSRF_HEADER] === undefined;
+      if (!isDeferred) assertCsrfToken(request, request.viewer);
+    }
   });
 }
 
@@ -78,8 +89,12 @@ const invalidToken = () =>
     detail: 'It may have been revoked, or its account deleted. Create a new token in Settings.',
   });
 
-function assertCsrfToken(request: FastifyRequest, viewer: Viewer) {
-  const sent = request.headers[CSRF_HEADER];
+/** A cookie session's change must carry its CSRF token (in the header, or `sent` from a body). */
+export function assertCsrfToken(
+  request: FastifyRequest,
+  viewer: Viewer,
+  sent: unknown = request.headers[CSRF_HEADER],
+) {
   const expected = viewer.csrfToken;
   const isValid =
     typeof sent === 'string' &&

@@ -6,6 +6,7 @@ export {
   registerAuthentication,
   requireViewer,
   requireAdmin,
+  assertCsrfToken,
   SESSION_COOKIE,
   CSRF_HEADER,
 } from './authentication.js';

@@ -1,0 +1,43 @@
+// The For You capability's door: viewing events learnt in real time, the ranked page, the
+// viewer's controls, and the upkeep jobs.
+import { DEFAULT_FOR_YOU_PARAMS, type ForYouParams } from '@shortwave/ranking';
+import type { Logger } from 'pino';
+import type { EngagementService } from '../engagement/index.js';
+import type { Db } from '../platform/db/index.js';
+import { ForYouLearner } from './recommendation.learner.js';
+import { RecommendationService } from './recommendation.service.js';
+import { RecommendationStore } from './recommendation.store.js';
+
+export { RecommendationService } from './recommendation.service.js';
+export type { FeedViewer, ForYouItem } from './recommendation.service.js';
+export { recommendationRoutes } from './recommendation.routes.js';
+export {
+  recommendationJobs,
+  PRUNE_CO_WATCH_JOB,
+  PRUNE_TRENDING_JOB,
+} from './recommendation.jobs.js';
+
+/** Builds the store, the learner and the service (the composition root calls this once). */
+export function createRecommendationService(deps: {
+  db: Db;
+  engagement: EngagementService;
+  region: string;
+  log: Logger;
+  params?: ForYouParams;
+  now?: () => number;
+}): RecommendationService {
+  const params = deps.params ?? DEFAULT_FOR_YOU_PARAMS;
+  const store = new RecommendationStore(deps.db, {
+    affinityMs: params.affinityHalfLifeMs,
+    trendingMs: params.trendingHalfLifeMs,
+  });
+  return new RecommendationService({
+    store,
+    learner: new ForYouLearner({ store, params, log: deps.log }),
+    engagement: deps.engagement,
+    params,
+    region: deps.region,
+    log: deps.log,
+    ...(deps.now ? { now: deps.now } : {}),
+  });
+}
