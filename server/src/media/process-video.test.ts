@@ -5,7 +5,12 @@ import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { locateFfmpeg, parseMediaPlaylist } from '@shortwave/ffmpeg';
-import { makeLandscapeClip, makePhoneClip, makePortraitClip } from '@shortwave/ffmpeg/test/corpus';
+import {
+  makeClip,
+  makeLandscapeClip,
+  makePhoneClip,
+  makePortraitClip,
+} from '@shortwave/ffmpeg/test/corpus';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeAccount } from '../../test/factories.js';
 import { startTestApp, type TestApp } from '../../test/harness.js';
@@ -127,6 +132,30 @@ describe('processing an upload', () => {
     const picture = probe.streams.find((s) => s.width);
     expect(picture?.side_data_list ?? []).toEqual([]);
     expect(picture!.height! > picture!.width!).toBe(true);
+  });
+});
+
+describe('what a finished video sets off', () => {
+  it('tells the creator it is ready and the people its caption mentions, once processing ends', async () => {
+    const creator = await makeAccount(t.app);
+    const friend = await makeAccount(t.app);
+    await uploadAndProcess(t, creator, await makeClip({ durationSeconds: 2 }), {
+      caption: `skating with @${friend.handle}`,
+    });
+    // The events start jobs of their own (notifications); run those too.
+    await t.drainJobs();
+    const kindsOf = async (who: typeof creator) =>
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: '/api/v1/me/notifications',
+          headers: { cookie: who.cookie },
+        })
+      )
+        .json<{ items: { kind: string }[] }>()
+        .items.map((notification) => notification.kind);
+    expect(await kindsOf(creator)).toEqual(['video-ready']);
+    expect(await kindsOf(friend)).toEqual(['mentioned-in-video']);
   });
 });
 

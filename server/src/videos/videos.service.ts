@@ -18,7 +18,7 @@ import { canViewVideo, type AudienceLookup } from './visibility.js';
 export const VIDEO_UPLOADED_JOB = 'video.uploaded';
 /** Events other capabilities subscribe to (feed, notifications, federation...). */
 export const VIDEO_EVENTS = {
-  /** The video became playable for the first time. */
+  /** The video is out for its audience: processing finished (sent once, with `ready`). */
   published: 'video.published',
   ready: 'video.ready',
   failed: 'video.failed',
@@ -292,6 +292,11 @@ export class VideosService {
         ...obsoletePrefixes,
       ]);
       await this.deps.queue.send(DELETE_PENDING_BLOBS_JOB, {}, { trx });
+      // Notifications (ready, mentions) and every other reaction hang on these events; sent in
+      // the same transaction, so a crash cannot mark the video ready without them.
+      const event: VideoLifecycleEvent = { videoId, accountId: video.accountId };
+      await this.deps.queue.publish(VIDEO_EVENTS.published, event, { trx });
+      await this.deps.queue.publish(VIDEO_EVENTS.ready, event, { trx });
       await this.notifyState(updated!, trx);
       return true;
     });
