@@ -60,11 +60,15 @@ export function InboxPage() {
 
   return (
     <>
-      <PageHeader
-        title="Inbox"
-        hasBackButton={false}
-        action={
-          unreadCount > 0 ? (
+      <PageHeader title="Inbox" hasBackButton={false} />
+      <FollowRequests />
+      <section aria-labelledby="inbox-activity">
+        <div className={styles.sectionBar}>
+          <h2 id="inbox-activity" className={styles.sectionTitle}>
+            Activity
+            {unreadCount > 0 && <span className={styles.unreadCount}>{unreadCount} new</span>}
+          </h2>
+          {unreadCount > 0 && (
             <Button
               variant="ghost"
               isSmall
@@ -73,15 +77,8 @@ export function InboxPage() {
             >
               Mark all read
             </Button>
-          ) : undefined
-        }
-      />
-      <FollowRequests />
-      <section aria-labelledby="inbox-activity">
-        <h2 id="inbox-activity" className={styles.sectionTitle}>
-          Activity
-          {unreadCount > 0 && <span className={styles.unreadCount}>{unreadCount} new</span>}
-        </h2>
+          )}
+        </div>
         {pages.status === 'loading' && <LoadingMessage text="Loading notifications…" />}
         {pages.status === 'failed' && (
           <ListProblem message={pages.error ?? ''} onRetry={pages.reload} />

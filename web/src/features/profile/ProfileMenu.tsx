@@ -27,6 +27,10 @@ export function ProfileMenu({
   const [open, setOpen] = useState<Open>('none');
   const [isPending, setIsPending] = useState(false);
   const handle = account.handle;
+  // A dialog closing (Escape, ×, or another one opening) only ends its own step: closing the
+  // menu to open the confirmation must not cancel the confirmation.
+  const closeStep = (step: Open) => () =>
+    setOpen((current) => (current === step ? 'none' : current));
 
   const toggleMute = async () => {
     setIsPending(true);
@@ -67,7 +71,7 @@ export function ProfileMenu({
         <Icon name="more" />
         <span className="visually-hidden">More options for @{handle}</span>
       </button>
-      <Dialog isOpen={open === 'menu'} onClose={() => setOpen('none')} title={`@${handle}`}>
+      <Dialog isOpen={open === 'menu'} onClose={closeStep('menu')} title={`@${handle}`}>
         <ul className={styles.actions}>
           <li>
             <button
@@ -115,7 +119,7 @@ export function ProfileMenu({
       </Dialog>
       <Dialog
         isOpen={open === 'confirm-block'}
-        onClose={() => setOpen('none')}
+        onClose={closeStep('confirm-block')}
         title={`Block @${handle}?`}
       >
         <p className={styles.hint}>
@@ -133,7 +137,7 @@ export function ProfileMenu({
       </Dialog>
       <ReportDialog
         isOpen={open === 'report'}
-        onClose={() => setOpen('none')}
+        onClose={closeStep('report')}
         subject={{ kind: 'account', id: account.id }}
         title={`Report @${handle}`}
       />

@@ -167,7 +167,7 @@ function BlockedNotice({ handle }: { handle: string }) {
   };
   return (
     <>
-      <PageHeader title={`@${handle}`} />
+      <PageHeader title={`@${handle}`} isTitleHeading={false} />
       <EmptyState
         icon="block"
         title={`You blocked @${handle}`}
@@ -194,7 +194,7 @@ function NoSuchAccount({ handle }: { handle: string }) {
       <PageHeader title="Account not found" />
       <EmptyState
         icon="person"
-        title="This account isn’t available"
+        title="This account doesn’t exist"
         action={
           <>
             <ButtonLink to="/">Go home</ButtonLink>
@@ -204,7 +204,7 @@ function NoSuchAccount({ handle }: { handle: string }) {
           </>
         }
       >
-        Nobody called @{handle} can be shown here. Check the spelling; the account may have been
+        Nobody on this server is called @{handle}. Check the spelling, or the account may have been
         deleted.
         {account && (
           <>
