@@ -10,6 +10,8 @@ import { REPO_ROOT, startShortwave } from '../server/test/process.js';
 declare module 'vitest' {
   export interface ProvidedContext {
     shortwaveUrl: string;
+    /** The server's data directory, for CLI commands against it (`shortwave admin create`). */
+    shortwaveDataDir: string;
   }
 }
 
@@ -43,6 +45,7 @@ export default async function setup(project: TestProject) {
     SHORTWAVE_AUTH_RATE_LIMIT: '1000',
   });
   project.provide('shortwaveUrl', server.url);
+  project.provide('shortwaveDataDir', dataDir);
   return async () => {
     const code = await server.stop('SIGTERM');
     if (code !== 0) console.error(`shortwave exited with ${code}:\n${server.output()}`);
