@@ -37,7 +37,7 @@ type Submission = {
 };
 
 /** Events per transaction: large enough to amortise, small enough to keep latency low. */
-const MAX_EVENTS_PER_GROUP = 2_000;
+const MAX_EVENTS_PER_GROUP = 5_000;
 const DEADLOCK = '40P01';
 
 export class ForYouLearner {

@@ -55,7 +55,7 @@ const MAX_EVENT_AGE_MS = 24 * 3_600_000;
 /** Recent videos whose co-watch neighbours are read (recency weight 0.7^k fades past ten). */
 const CO_WATCH_SOURCES = 10;
 const NEIGHBOURS_PER_SOURCE = 100;
-const CO_WATCH_CANDIDATES = 300;
+const CO_WATCH_CANDIDATES = 150;
 const TASTES_PER_KIND = 5;
 const SERVED_MEMORY = 100;
 
@@ -151,12 +151,12 @@ export class RecommendationService {
         followedCreatorIds: [...state.followedCreatorIds],
         tasteCreatorIds: tastes.creators,
         tasteHashtags: tastes.hashtags,
-        perTaste: 20,
-        followedLimit: 100,
+        perTaste: 15,
+        followedLimit: 60,
         scopes,
-        trendingLimit: 100,
-        popularLimit: 100,
-        freshLimit: 60,
+        trendingLimit: 50,
+        popularLimit: 50,
+        freshLimit: 40,
       }),
     ]);
     const proposed = new Map<string, CandidateSource[]>();
@@ -199,14 +199,16 @@ export class RecommendationService {
       },
       params,
     );
+    // The candidates' rows are already the listed-video rows: one more query for the counters.
+    const rowOf = new Map(rows.map((row) => [row.id, row]));
     const listed = new Map(
       (
         await this.deps.engagement.describe(
           viewer.accountId,
-          await store.listVideos(
-            viewer.accountId,
-            page.items.map((item) => item.videoId),
-          ),
+          page.items.flatMap((item) => {
+            const row = rowOf.get(item.videoId);
+            return row === undefined ? [] : [row];
+          }),
         )
       ).map((video) => [video.id, video]),
     );

@@ -5,6 +5,7 @@ import type { AffinityRecord, CoWatchRow, ViewerVideoRecord } from '@shortwave/r
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { selectVideosWithCreator } from '../engagement/index.js';
 import type { DB, Db } from '../platform/db/index.js';
+import type { VideoWithCreator } from '../videos/index.js';
 import { notMutedBy, videoVisibleTo } from '../social/index.js';
 import {
   toAffinityRecord,
@@ -409,7 +410,7 @@ export class RecommendationStore {
     viewerId: string,
     videoIds: readonly string[],
     servedIds: readonly string[],
-  ): Promise<CandidateRow[]> {
+  ): Promise<(CandidateRow & VideoWithCreator)[]> {
     if (videoIds.length === 0) return [];
     return this.selectCandidates(this.db, accountId)
       .where(sql<boolean>`videos.id = any(${uuids(videoIds)})`)
@@ -426,20 +427,11 @@ export class RecommendationStore {
       .execute();
   }
 
+  /** Every column the listed-video shape needs, plus the model's counters. */
   private selectCandidates(executor: Executor, accountId: string | null) {
-    return executor
-      .selectFrom('videos')
-      .innerJoin('accounts', 'accounts.id', 'videos.accountId')
+    return selectVideosWithCreator(executor)
       .leftJoin('videoStats', 'videoStats.videoId', 'videos.id')
       .select([
-        'videos.id',
-        'videos.accountId',
-        'videos.hashtags',
-        'videos.durationMs',
-        'videos.readyAt',
-        'videos.language',
-        'accounts.handle as creatorHandle',
-        'accounts.displayName as creatorDisplayName',
         'accounts.createdAt as creatorCreatedAt',
         'accounts.homeRegion as creatorRegion',
         sql<number | null>`video_stats.feed_impressions`.as('feedImpressions'),
@@ -459,10 +451,10 @@ export class RecommendationStore {
         sql<number | null>`video_stats.trending_updated_at`.as('trendingUpdatedAt'),
       ])
       .where(videoVisibleTo(accountId))
-      .$castTo<CandidateRow>();
+      .$castTo<CandidateRow & VideoWithCreator>();
   }
 
-  /** The listed-video rows of a page, still visible to the viewer. */
+  /** The listed-video rows of these videos, still visible to the viewer. */
   listVideos(accountId: string | null, videoIds: readonly string[]) {
     if (videoIds.length === 0) return Promise.resolve([]);
     return selectVideosWithCreator(this.db)

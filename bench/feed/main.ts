@@ -1,0 +1,315 @@
+// `npm run bench:feed`: For You serving on a synthetic instance (100k videos, 50k accounts, 5M
+// events at --scale 1), through the real server (createContext + buildApp, requests by inject):
+// page latency for 10 items with 20 concurrent viewers, then the same while event batches are
+// ingested as fast as they are accepted. Progress to stderr; the table and, last, one JSON line
+// to stdout.
+//
+//   npm run bench:feed -- [--scale 0.1] [--seconds 20] [--viewers 20] [--think-ms 1000]
+//                         [--ingesters 16] [--seed 1]
+//
+// Each of the 20 viewers asks for a page, "watches" it for --think-ms (a real viewer watches ten
+// videos, minutes; 1 s keeps the load at ~20 pages/s), and asks again. --think-ms 0 turns them
+// into a closed loop measuring capacity instead (latency is then queueing). Each ingester is a
+// client posting 100-event batches back to back (anonymous visitors, distinct addresses).
+//
+// The database is the server's own embedded PostgreSQL in a temporary data directory, or
+// DATABASE_URL (an empty database: the bench migrates and fills it).
+import { randomBytes, randomUUID } from 'node:crypto';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { pino } from 'pino';
+import { buildApp } from '../../server/src/app.js';
+import { loadConfig } from '../../server/src/config.js';
+import { createContext } from '../../server/src/context.js';
+import { generateInstance, makeZipf, type Instance } from './generate.js';
+import { createSeededRandom } from '@shortwave/ranking';
+
+const { values } = parseArgs({
+  options: {
+    scale: { type: 'string', default: '1' },
+    seconds: { type: 'string', default: '20' },
+    viewers: { type: 'string', default: '20' },
+    ingesters: { type: 'string', default: '16' },
+    'think-ms': { type: 'string', default: '1000' },
+    seed: { type: 'string', default: '1' },
+    'keep-data': { type: 'boolean', default: false },
+  },
+});
+const scale = Number(values.scale);
+const seconds = Number(values.seconds);
+const concurrentViewers = Number(values.viewers);
+const ingesters = Number(values.ingesters);
+const seed = Number(values.seed);
+const thinkMs = Number(values['think-ms']);
+if (!(scale > 0) || !(seconds > 0) || !(concurrentViewers > 0) || !(ingesters >= 0)) {
+  console.error('usage: bench:feed [--scale 0.1] [--seconds 20] [--viewers 20] [--ingesters 4]');
+  process.exit(2);
+}
+
+const TARGET_P99_MS = 50;
+const TARGET_EVENTS_PER_SECOND = 5_000;
+const PAGE_SIZE = 10;
+const BATCH_SIZE = 100;
+const progress = (message: string) => process.stderr.write(`[bench:feed] ${message}\n`);
+
+const dataDir = await mkdtemp(path.join(os.tmpdir(), 'sw-bench-feed-'));
+await chmod(dataDir, 0o755);
+const config = loadConfig({
+  ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
+  SHORTWAVE_DATA_DIR: dataDir,
+  SHORTWAVE_WEB_DIST: path.join(dataDir, 'no-web'),
+  SHORTWAVE_DATABASE_POOL_SIZE: '24',
+  LOG_LEVEL: 'warn',
+});
+const log = pino({ level: 'warn' });
+progress(`starting PostgreSQL (${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded'})`);
+const ctx = await createContext(config, log, 'serve');
+const app = await buildApp(ctx);
+await app.ready();
+
+try {
+  const shape = {
+    accounts: Math.round(50_000 * scale),
+    videos: Math.round(100_000 * scale),
+    events: Math.round(5_000_000 * scale),
+    communities: Math.max(5, Math.round(40 * Math.sqrt(scale))),
+    seed,
+  };
+  const loadStarted = performance.now();
+  progress(`generating ${JSON.stringify(shape)}`);
+  const instance = await generateInstance(ctx.database.pool, shape, Date.now(), progress);
+  const loadSeconds = (performance.now() - loadStarted) / 1000;
+  progress(`instance loaded in ${loadSeconds.toFixed(1)} s`);
+
+  // Signed-in viewers with a history (the busiest fifth and a sample of the rest), and cold
+  // visitors: a realistic mix for the page load.
+  const random = createSeededRandom(seed + 1);
+  const sample = pickViewers(instance, 400, random);
+  const cookies = await Promise.all(
+    sample.map(async (accountId) => {
+      const session = await ctx.sessions.startSession(accountId, 'bench:feed');
+      return `sw_session=${session.secret}`;
+    }),
+  );
+
+  const readPage = async (index: number): Promise<{ ms: number; items: number }> => {
+    const isCold = index % 10 === 9;
+    const started = performance.now();
+    const response = await app.inject({
+      method: 'GET',
+      url: isCold
+        ? `/api/v1/feed/for-you?limit=${PAGE_SIZE}&anonymousId=${randomBytes(12).toString('base64url')}`
+        : `/api/v1/feed/for-you?limit=${PAGE_SIZE}`,
+      headers: isCold ? {} : { cookie: cookies[index % cookies.length]! },
+    });
+    const ms = performance.now() - started;
+    if (response.statusCode !== 200)
+      throw new Error(`page: ${response.statusCode} ${response.body}`);
+    return { ms, items: response.json<{ items: unknown[] }>().items.length };
+  };
+
+  // Warm-up: JIT, plans, caches.
+  for (let index = 0; index < 40; index += 1) await readPage(index);
+
+  progress(`phase 1: pages only, ${concurrentViewers} concurrent viewers, ${seconds} s`);
+  const alone = await runPages(readPage, seconds);
+  progress(
+    `  ${alone.count} pages, p50 ${alone.p50.toFixed(1)} ms, p99 ${alone.p99.toFixed(1)} ms`,
+  );
+
+  progress(
+    `phase 2: pages and ${ingesters} event ingesters (batches of ${BATCH_SIZE}), ${seconds} s`,
+  );
+  const ingest = { events: 0, batches: 0, accepted: 0, latencies: [] as number[] };
+  const publicVideos = instance.communityVideos;
+  const zipfs = publicVideos.map((list) =>
+    list.length ? makeZipf(list.length, 1, random) : () => 0,
+  );
+  const deadline = { isDone: false };
+  const ingestLoop = async (worker: number) => {
+    let n = 0;
+    while (!deadline.isDone) {
+      n += 1;
+      const community = Math.floor(random() * publicVideos.length);
+      const list = publicVideos[community]!;
+      if (list.length === 0) continue;
+      const events: object[] = [];
+      while (events.length < BATCH_SIZE) {
+        const video = instance.videos[list[zipfs[community]!()]!]!;
+        const isWatched = random() < 0.6;
+        events.push(
+          { id: randomUUID(), kind: 'impression', videoId: video.videoId },
+          { id: randomUUID(), kind: 'play', videoId: video.videoId },
+          {
+            id: randomUUID(),
+            kind: 'watch-progress',
+            videoId: video.videoId,
+            watchedMs: isWatched ? video.durationMs : 500,
+          },
+          {
+            id: randomUUID(),
+            kind: isWatched ? 'completion' : 'quick-skip',
+            videoId: video.videoId,
+          },
+        );
+      }
+      const started = performance.now();
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/v1/feed/events',
+        payload: { events, anonymousId: `bench-ingest-${worker}-${n % 500}-xxxxxx` },
+        remoteAddress: `10.${worker}.${(n >> 8) & 255}.${n & 255}`,
+      });
+      ingest.latencies.push(performance.now() - started);
+      if (response.statusCode !== 200)
+        throw new Error(`events: ${response.statusCode} ${response.body}`);
+      ingest.accepted += response.json<{ accepted: number }>().accepted;
+      ingest.events += events.length;
+      ingest.batches += 1;
+    }
+  };
+  const ingestStarted = performance.now();
+  const ingestRuns = Array.from({ length: ingesters }, (_, worker) => ingestLoop(worker));
+  const loaded = await runPages(readPage, seconds);
+  deadline.isDone = true;
+  await Promise.all(ingestRuns);
+  const ingestSeconds = (performance.now() - ingestStarted) / 1000;
+  const eventsPerSecond = ingest.accepted / ingestSeconds;
+  const batchLatency = summarise(ingest.latencies);
+  progress(
+    `  ${loaded.count} pages, p50 ${loaded.p50.toFixed(1)} ms, p99 ${loaded.p99.toFixed(1)} ms; ${ingest.accepted} events, ${eventsPerSecond.toFixed(0)} events/s`,
+  );
+
+  const rows: [string, string, string, string][] = [
+    ['figure', 'ours', 'target', 'met'],
+    [
+      `page p50, 10 items, ${concurrentViewers} viewers (pages only)`,
+      `${alone.p50.toFixed(1)} ms`,
+      '',
+      '',
+    ],
+    [
+      `page p99, 10 items, ${concurrentViewers} viewers (pages only)`,
+      `${alone.p99.toFixed(1)} ms`,
+      `< ${TARGET_P99_MS} ms`,
+      alone.p99 < TARGET_P99_MS ? 'yes' : 'NO',
+    ],
+    ['page p50 while ingesting', `${loaded.p50.toFixed(1)} ms`, '', ''],
+    [
+      'page p99 while ingesting',
+      `${loaded.p99.toFixed(1)} ms`,
+      `< ${TARGET_P99_MS} ms`,
+      loaded.p99 < TARGET_P99_MS ? 'yes' : 'NO',
+    ],
+    [
+      'event ingest while serving pages',
+      `${eventsPerSecond.toFixed(0)} events/s`,
+      `> ${TARGET_EVENTS_PER_SECOND} events/s`,
+      eventsPerSecond > TARGET_EVENTS_PER_SECOND ? 'yes' : 'NO',
+    ],
+    [
+      'event batch (100) latency p50 / p99',
+      `${batchLatency.p50.toFixed(0)} / ${batchLatency.p99.toFixed(0)} ms`,
+      '',
+      '',
+    ],
+  ];
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  console.log(
+    `\nFor You serving, scale ${scale}: ${JSON.stringify(instance.counts)}, loaded in ${loadSeconds.toFixed(1)} s, ${os.cpus().length} cores, load average ${os
+      .loadavg()
+      .map((v) => v.toFixed(1))
+      .join(' ')} (other processes share the cores)\n`,
+  );
+  for (const [index, row] of rows.entries()) {
+    console.log(`| ${row.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ')} |`);
+    if (index === 0) console.log(`| ${widths.map((width) => '-'.repeat(width)).join(' | ')} |`);
+  }
+  console.log(
+    JSON.stringify({
+      bench: 'feed',
+      scale,
+      seconds,
+      concurrentViewers,
+      thinkMs,
+      ingesters,
+      instance: instance.counts,
+      loadSeconds: round(loadSeconds),
+      cores: os.cpus().length,
+      loadAverage: os.loadavg().map(round),
+      pagesOnly: {
+        pages: alone.count,
+        p50Ms: round(alone.p50),
+        p99Ms: round(alone.p99),
+        emptyPages: alone.empty,
+      },
+      whileIngesting: {
+        pages: loaded.count,
+        pagesPerSecond: round(loaded.pagesPerSecond),
+        p50Ms: round(loaded.p50),
+        p99Ms: round(loaded.p99),
+        eventsPerSecond: round(eventsPerSecond),
+        events: ingest.accepted,
+        batchP50Ms: round(batchLatency.p50),
+        batchP99Ms: round(batchLatency.p99),
+      },
+      targets: { p99Ms: TARGET_P99_MS, eventsPerSecond: TARGET_EVENTS_PER_SECOND },
+      isMet: {
+        p99: loaded.p99 < TARGET_P99_MS,
+        ingest: eventsPerSecond > TARGET_EVENTS_PER_SECOND,
+      },
+    }),
+  );
+} finally {
+  await app.close();
+  await ctx.close();
+  if (!values['keep-data']) await rm(dataDir, { recursive: true, force: true });
+}
+
+/** 20 (--viewers) loops each reading a page after the other, for `seconds`. */
+async function runPages(
+  readPage: (index: number) => Promise<{ ms: number; items: number }>,
+  durationSeconds: number,
+) {
+  const latencies: number[] = [];
+  let empty = 0;
+  let counter = 0;
+  const endAt = performance.now() + durationSeconds * 1000;
+  await Promise.all(
+    Array.from({ length: concurrentViewers }, async () => {
+      while (performance.now() < endAt) {
+        const result = await readPage(counter++);
+        latencies.push(result.ms);
+        if (result.items < PAGE_SIZE) empty += 1;
+        if (thinkMs > 0) await new Promise((resolve) => setTimeout(resolve, thinkMs));
+      }
+    }),
+  );
+  return {
+    count: latencies.length,
+    pagesPerSecond: latencies.length / durationSeconds,
+    empty,
+    ...summarise(latencies),
+  };
+}
+
+function summarise(values: number[]) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  return { p50: at(0.5), p99: at(0.99) };
+}
+
+function pickViewers(instance: Instance, count: number, random: () => number): string[] {
+  const active = instance.activeViewerIds;
+  const picked = new Set<string>(active.slice(0, Math.min(active.length, count / 4)));
+  while (picked.size < Math.min(count, active.length)) {
+    picked.add(active[Math.floor(random() * active.length)]!);
+  }
+  return [...picked];
+}
+
+function round(value: number): number {
+  return Math.round(value * 10) / 10;
+}
