@@ -1,15 +1,21 @@
-// Home: the For You and Following feeds, full-bleed under a floating switch. Videos arrive in a
-// later release, so for now each feed says how it will fill up.
+// Home: the For You and Following feeds, full-screen under a floating switch, one video per
+// screen. Each feed says what to do when it has nothing to show.
+import { useEffect } from 'react';
 import { useSession } from '../../api/useSession';
-import { ButtonLink } from '../../ui/Button';
+import { Button, ButtonLink } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
+import { LoadingMessage } from '../../ui/LoadingMessage';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { FeedSwitch, type FeedName } from './FeedSwitch';
+import { FeedView } from './FeedView';
+import { rememberFollowStatus } from './followStatus';
+import { useFeedPages } from './useFeedPages';
 import styles from './HomePage.module.css';
 
 export function HomePage({ feed }: { feed: FeedName }) {
   const session = useSession();
   usePageTitle(feed === 'following' ? 'Following' : null);
+  const isSignedOutOfFollowing = feed === 'following' && session.status !== 'signed-in';
   return (
     <div className={styles.home}>
       <h1 className="visually-hidden">{feed === 'following' ? 'Following' : 'For You'}</h1>
@@ -21,6 +27,60 @@ export function HomePage({ feed }: { feed: FeedName }) {
           </ButtonLink>
         )}
       </div>
+      {isSignedOutOfFollowing ? (
+        <div className={styles.stage}>
+          <EmptyState
+            icon="person"
+            title="See videos from creators you follow"
+            action={
+              <>
+                <ButtonLink to="/signup?next=%2Ffollowing">Sign up</ButtonLink>
+                <ButtonLink to="/login?next=%2Ffollowing" variant="secondary">
+                  Log in
+                </ButtonLink>
+                <ButtonLink to="/discover" variant="ghost">
+                  Discover creators
+                </ButtonLink>
+              </>
+            }
+          >
+            Sign up or log in to follow creators and watch their latest videos here.
+          </EmptyState>
+        </div>
+      ) : (
+        <Feed key={feed} feed={feed} viewerId={session.account?.id ?? null} />
+      )}
+    </div>
+  );
+}
+
+function Feed({ feed, viewerId }: { feed: FeedName; viewerId: string | null }) {
+  const pages = useFeedPages(feed, viewerId);
+  useEffect(() => {
+    // Everyone in Following is followed: no need to ask, and no "+" to show.
+    if (feed === 'following')
+      pages.videos.forEach(({ video }) => rememberFollowStatus(video.creator.handle, 'following'));
+  }, [feed, pages.videos]);
+  if (pages.status === 'loading')
+    return (
+      <div className={styles.stage}>
+        <LoadingMessage text="Loading videos…" />
+      </div>
+    );
+  if (pages.status === 'error')
+    return (
+      <div className={styles.stage}>
+        <EmptyState
+          icon="alert"
+          title="Videos could not be loaded"
+          action={<Button onClick={pages.retry}>Try again</Button>}
+        >
+          Check your connection and try again.
+        </EmptyState>
+      </div>
+    );
+  if (pages.videos.length === 0)
+    return (
       <div className={styles.stage}>
         {feed === 'for-you' ? (
           <EmptyState
@@ -30,31 +90,23 @@ export function HomePage({ feed }: { feed: FeedName }) {
           >
             Videos from every creator on this server will play here, one after another.
           </EmptyState>
-        ) : session.account ? (
-          <EmptyState
-            icon="person"
-            title="No videos from people you follow"
-            action={<ButtonLink to="/">Watch For You</ButtonLink>}
-          >
-            Follow creators and their new videos will show up here.
-          </EmptyState>
         ) : (
           <EmptyState
             icon="person"
-            title="See videos from creators you follow"
+            title="No videos from people you follow"
             action={
               <>
-                <ButtonLink to="/login?next=%2Ffollowing">Log in</ButtonLink>
-                <ButtonLink to="/signup?next=%2Ffollowing" variant="secondary">
-                  Sign up
+                <ButtonLink to="/">Watch For You</ButtonLink>
+                <ButtonLink to="/discover" variant="secondary">
+                  Discover creators
                 </ButtonLink>
               </>
             }
           >
-            Log in to follow creators and watch their latest videos.
+            Follow creators and their new videos will show up here.
           </EmptyState>
         )}
       </div>
-    </div>
-  );
+    );
+  return <FeedView videos={pages.videos} hasMore={pages.hasMore} onNearEnd={pages.loadMore} />;
 }

@@ -1,0 +1,226 @@
+// The watching experience in a real Chromium at phone size: videos seeded through the HTTP API
+// (tus upload, real transcoding) play in the full-screen feed; the viewer swipes with the
+// keyboard and the wheel, likes with a double tap, comments in the sheet and follows from the
+// rail, and every change is in the API afterwards.
+import { createApiClient, unwrap, type Schemas } from '@shortwave/api-client';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, newPhoneContext, saveScreenshot } from './browser.js';
+import {
+  makeSeedHandle,
+  SEED_PASSWORD,
+  seedCreatorsWithVideos,
+  type SeededCreator,
+} from './seed.js';
+
+const baseUrl = inject('shortwaveUrl');
+/** Conditions met through real playback and network: generous, never a timing assertion. */
+const POLL = { timeout: 30_000, interval: 100 };
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let pageErrors: string[];
+/** Newest first, as the feed lists them. */
+let feedVideos: { creator: SeededCreator; video: Schemas['Video'] }[];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  const seeded = await seedCreatorsWithVideos(baseUrl, [
+    {
+      prefix: 'mara',
+      displayName: 'Mara Dances',
+      captions: ['Sunrise routine on the roof #dance #morning', 'Take two, with @nobody_here'],
+    },
+    {
+      prefix: 'theo',
+      displayName: 'Theo Cooks',
+      captions: ['Five-minute pasta #food', 'The sauce, slowly #food #slow'],
+    },
+  ]);
+  feedVideos = seeded.videos.reverse();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+beforeEach(async () => {
+  context = await newPhoneContext(browser, baseUrl);
+  page = await context.newPage();
+  pageErrors = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+      pageErrors.push(message.text());
+  });
+});
+
+afterEach(async () => {
+  await context.close();
+  expect(pageErrors).toEqual([]);
+});
+
+const currentSlide = () => page.locator('article[aria-current="true"]');
+
+function seeded(index: number) {
+  const entry = feedVideos[index];
+  if (!entry) throw new Error(`no seeded video ${index}`);
+  return entry;
+}
+
+/** Waits until the current slide is this video and its picture is moving. */
+async function expectPlaying(videoId: string) {
+  await page.locator(`article[aria-current="true"][data-video-id="${videoId}"]`).waitFor();
+  const video = currentSlide().locator('video');
+  // The playhead advances and frames are decoded (not a poster, not a frozen first frame).
+  await expect
+    .poll(
+      () =>
+        video.evaluate((element: HTMLVideoElement) => ({
+          isPlaying: !element.paused && element.currentTime > 0.3,
+          hasFrames: element.getVideoPlaybackQuality().totalVideoFrames > 5,
+          state: `paused=${element.paused} t=${element.currentTime} ready=${element.readyState} network=${element.networkState} error=${element.error?.message ?? ''} src=${element.src}`,
+        })),
+      POLL,
+    )
+    .toMatchObject({ isPlaying: true, hasFrames: true });
+  // Only the current video plays.
+  const playing = await page.evaluate(
+    () => [...document.querySelectorAll('video')].filter((element) => !element.paused).length,
+  );
+  expect(playing).toBe(1);
+}
+
+async function waitForToastsToLeave() {
+  await page.getByRole('status').filter({ hasText: /./ }).waitFor({ state: 'hidden' });
+}
+
+function railButton(name: RegExp): Locator {
+  return currentSlide().getByRole('button', { name });
+}
+
+describe('the feed in the browser', () => {
+  it('plays, swipes, likes by double tap, comments and follows for a new viewer', async () => {
+    const handle = makeSeedHandle('viewer');
+    await page.goto('/signup');
+    await page.getByLabel('Handle').fill(handle);
+    await page.getByLabel('Password', { exact: true }).fill(SEED_PASSWORD);
+    await page.getByRole('button', { name: 'Sign up' }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+
+    // The newest video plays at once, muted; the next two are already attached and loading.
+    const first = seeded(0);
+    await expectPlaying(first.video.id);
+    expect(
+      await currentSlide()
+        .locator('video')
+        .evaluate((v: HTMLVideoElement) => v.muted),
+    ).toBe(true);
+    await expect
+      .poll(
+        () =>
+          page.evaluate(() =>
+            [...document.querySelectorAll('video')].map((element) =>
+              element.src.startsWith('blob:'),
+            ),
+          ),
+        POLL,
+      )
+      .toEqual([true, true, true]);
+    const next = seeded(1).video.id;
+    await expect
+      .poll(
+        () =>
+          page.evaluate(
+            (id) =>
+              performance
+                .getEntriesByType('resource')
+                .some((entry) => entry.name.includes(id) && /\.(m4s|mp4)(\?|$)/.test(entry.name)),
+            next,
+          ),
+        POLL,
+      )
+      .toBe(true);
+
+    // Keyboard: ArrowDown moves to the next video, which plays.
+    await page.keyboard.press('ArrowDown');
+    await expectPlaying(next);
+
+    // The wheel moves one more.
+    await page.mouse.move(195, 400);
+    await page.mouse.wheel(0, 800);
+    const third = seeded(2);
+    await expectPlaying(third.video.id);
+
+    // Double tap: liked, the count goes up, and the API agrees.
+    const like = railButton(/^Like/);
+    expect(await like.getAttribute('aria-pressed')).toBe('false');
+    await currentSlide()
+      .locator('video')
+      .dblclick({ position: { x: 150, y: 300 }, force: true });
+    await like.and(page.locator('[aria-pressed="true"]')).waitFor();
+    expect(await like.innerText()).toContain('1');
+    const engagement = await context.request.get(`/api/v1/videos/${third.video.id}/engagement`);
+    const liked = (await engagement.json()) as Schemas['Engagement'];
+    expect(liked.viewerState.hasLiked).toBe(true);
+    expect(liked.stats.likeCount).toBe(1);
+
+    await waitForToastsToLeave();
+    await saveScreenshot(page, 'feed');
+
+    // Comments: the sheet opens, a comment is posted and listed, the API has it.
+    await railButton(/^Comments/).click();
+    const sheet = page.getByRole('dialog', { name: '0 comments' });
+    await sheet.getByText('No comments yet').waitFor();
+    await sheet.getByLabel('Add a comment').fill('Love this #food idea');
+    await sheet.getByRole('button', { name: 'Post' }).click();
+    await page.getByRole('dialog', { name: '1 comment' }).waitFor();
+    const posted = page
+      .getByRole('dialog')
+      .getByRole('listitem', { name: `Comment by @${handle}` });
+    await posted.getByText('Love this').waitFor();
+    expect(await posted.getByRole('link', { name: '#food' }).getAttribute('href')).toBe(
+      '/tag/food',
+    );
+    const comments = await unwrap(
+      createApiClient({ baseUrl }).GET('/api/v1/videos/{id}/comments', {
+        params: { path: { id: third.video.id }, query: {} },
+      }),
+    );
+    expect(comments.items.map((comment) => comment.body)).toEqual(['Love this #food idea']);
+    await saveScreenshot(page, 'comments-sheet');
+
+    // Escape closes it and the rail counts the comment.
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    expect(await railButton(/^Comments/).innerText()).toContain('1');
+
+    // Follow the creator from the rail: the "+" goes, the API says following.
+    await railButton(new RegExp(`^Follow @${third.creator.handle}$`)).click();
+    await page.getByText(`Following @${third.creator.handle}.`).waitFor();
+    await railButton(/^Follow @/).waitFor({ state: 'detached' });
+    const relationship = await context.request.get(
+      `/api/v1/accounts/${third.creator.handle}/relationship`,
+    );
+    expect(((await relationship.json()) as Schemas['Relationship']).following).toBe('following');
+
+    // Following now lists that creator's videos, and they play.
+    await page
+      .getByRole('navigation', { name: 'Feeds' })
+      .getByRole('link', { name: 'Following' })
+      .click();
+    await page.waitForURL((url) => url.pathname === '/following');
+    const followedVideos = feedVideos.filter(
+      (entry) => entry.creator.handle === third.creator.handle,
+    );
+    await expectPlaying(followedVideos[0]?.video.id ?? '');
+  });
+
+  it('asks a signed-out visitor of Following to sign up, or to discover creators', async () => {
+    await page.goto('/following');
+    await page.getByRole('heading', { name: 'See videos from creators you follow' }).waitFor();
+    await page.getByRole('link', { name: 'Sign up' }).waitFor();
+    await page.getByRole('link', { name: 'Discover creators' }).waitFor();
+  });
+});

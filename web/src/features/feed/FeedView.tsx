@@ -1,0 +1,154 @@
+// The vertical feed: one video per screen, snapping as it scrolls (swipe, wheel), with the
+// keyboard too (Up/Down or k/j, Space to pause, m to mute). The current video plays; the next
+// two and the previous one stay attached and warm; the rest are detached, so memory stays flat
+// however far the viewer goes.
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import type { Schemas } from '@shortwave/api-client';
+import { soundPreference } from '../player/soundPreference';
+import type { PlaybackRole } from '../player/usePlayback';
+import type { FeedVideo } from './feed.api';
+import { FeedSlide, type SlideCommands } from './FeedSlide';
+import styles from './FeedView.module.css';
+
+const CommentsSheet = lazy(async () => ({
+  default: (await import('../comments/CommentsSheet')).CommentsSheet,
+}));
+
+/** Which videos keep a player, relative to the current one. */
+const WARM_BEHIND = 1;
+const WARM_AHEAD = 2;
+/** Slides further than this render as empty screens. */
+const RENDERED_AROUND = 3;
+/** Ask for the next page when this close to the end. */
+const LOAD_AHEAD = 3;
+
+function roleOf(index: number, current: number): PlaybackRole {
+  if (index === current) return 'current';
+  if (index >= current - WARM_BEHIND && index <= current + WARM_AHEAD) return 'neighbour';
+  return 'away';
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+  );
+}
+
+export function FeedView({
+  videos,
+  hasMore,
+  onNearEnd,
+}: {
+  videos: FeedVideo[];
+  hasMore: boolean;
+  onNearEnd: () => void;
+}) {
+  const scrollerRef = useRef<HTMLDivElement>(null);
+  const commandsRef = useRef<SlideCommands | null>(null);
+  const [current, setCurrent] = useState(0);
+  const [commentsVideo, setCommentsVideo] = useState<Schemas['ListedVideo'] | null>(null);
+  const [commentCounts, setCommentCounts] = useState<Record<string, number>>({});
+
+  // The current video is the one filling the scroller, read from the scroll position.
+  useEffect(() => {
+    const scroller = scrollerRef.current;
+    if (!scroller) return;
+    let frame = 0;
+    const onScroll = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        const height = scroller.clientHeight || 1;
+        setCurrent(Math.round(scroller.scrollTop / height));
+      });
+    };
+    scroller.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      scroller.removeEventListener('scroll', onScroll);
+      cancelAnimationFrame(frame);
+    };
+  }, []);
+
+  useEffect(() => {
+    if (hasMore && current >= videos.length - LOAD_AHEAD) onNearEnd();
+  }, [current, videos.length, hasMore, onNearEnd]);
+
+  const goTo = useCallback((index: number) => {
+    const scroller = scrollerRef.current;
+    if (!scroller) return;
+    const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    scroller.scrollTo({
+      top: index * scroller.clientHeight,
+      behavior: reduceMotion ? 'auto' : 'smooth',
+    });
+  }, []);
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+      if (isTyping(event.target) || document.querySelector('dialog[open]')) return;
+      const last = videos.length - 1;
+      switch (event.key) {
+        case 'ArrowDown':
+        case 'j':
+          event.preventDefault();
+          goTo(Math.min(current + 1, last));
+          break;
+        case 'ArrowUp':
+        case 'k':
+          event.preventDefault();
+          goTo(Math.max(current - 1, 0));
+          break;
+        case ' ': {
+          // Space on a focused button or link presses it; elsewhere it pauses.
+          const target = event.target;
+          if (target instanceof HTMLElement && target.closest('button, a, input')) return;
+          event.preventDefault();
+          commandsRef.current?.togglePaused();
+          break;
+        }
+        case 'm':
+          soundPreference.setMuted(!soundPreference.isMuted());
+          break;
+        default:
+          break;
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [current, videos.length, goTo]);
+
+  return (
+    <>
+      <div ref={scrollerRef} className={styles.scroller} role="region" aria-label="Videos">
+        {videos.map((feedVideo, index) =>
+          Math.abs(index - current) <= RENDERED_AROUND ? (
+            <FeedSlide
+              key={feedVideo.video.id}
+              feedVideo={feedVideo}
+              role={roleOf(index, current)}
+              commentCount={commentCounts[feedVideo.video.id] ?? feedVideo.video.stats.commentCount}
+              onOpenComments={setCommentsVideo}
+              commandsRef={commandsRef}
+            />
+          ) : (
+            <div key={feedVideo.video.id} className={styles.placeholder} aria-hidden="true" />
+          ),
+        )}
+        {!hasMore && videos.length > 0 && <p className={styles.end}>You’re all caught up.</p>}
+      </div>
+      {commentsVideo && (
+        <Suspense fallback={null}>
+          <CommentsSheet
+            video={commentsVideo}
+            commentCount={commentCounts[commentsVideo.id] ?? commentsVideo.stats.commentCount}
+            onCommentCountChange={(count) =>
+              setCommentCounts((counts) => ({ ...counts, [commentsVideo.id]: count }))
+            }
+            onClose={() => setCommentsVideo(null)}
+          />
+        </Suspense>
+      )}
+    </>
+  );
+}
