@@ -2,13 +2,18 @@
 // follow each other, one likes and comments on the other's video and gets a reply, each sees the
 // other's notifications arrive live (the Inbox badge changes without a reload), and after a block
 // each disappears from the other's view.
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { createApiClient, type Schemas } from '@shortwave/api-client';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { REPO_ROOT } from '../server/test/process.js';
 import { launchBrowser, newPhoneContext, saveScreenshot } from './browser.js';
 import { makeSeedHandle, SEED_PASSWORD, seedVideo } from './seed.js';
 
 const baseUrl = inject('shortwaveUrl');
+const dataDir = inject('shortwaveDataDir');
 
 let browser: Browser;
 const contexts: BrowserContext[] = [];
@@ -77,6 +82,19 @@ const inboxTab = (page: Page, unread: number) =>
   page.getByRole('navigation', { name: 'Main' }).getByRole('link', {
     name: unread > 0 ? new RegExp(`^Inbox\\W*${unread} unread$`) : /^Inbox$/,
   });
+
+/** An administrator made the way a server's owner makes one: `shortwave admin create`. */
+async function makeAdministrator(): Promise<{ handle: string; password: string }> {
+  const handle = makeSeedHandle('smod');
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [path.join(REPO_ROOT, 'bin', 'shortwave.js'), 'admin', 'create', handle],
+    { cwd: REPO_ROOT, env: { ...process.env, SHORTWAVE_DATA_DIR: dataDir, LOG_LEVEL: 'warn' } },
+  );
+  const password = /One-time password: (\S+)/.exec(stdout)?.[1];
+  if (!password) throw new Error(`no password in: ${stdout}`);
+  return { handle, password };
+}
 
 /** Waits until no toast is showing, so screenshots show the page itself. */
 async function waitForToastsToLeave(page: Page) {
@@ -240,6 +258,73 @@ describe('two people on two phones', () => {
     await ana.page.getByRole('heading', { name: 'This account doesn’t exist' }).waitFor();
     await ana.page.goto('/settings#blocked-accounts');
     await ana.page.getByRole('button', { name: `Unblock @${ben.handle}` }).waitFor();
+
+    expect(pageErrors).toEqual([]);
+  });
+  it('asks a private account before following, and takes a reported account away once a moderator suspends it', async () => {
+    const cara = { handle: makeSeedHandle('scara'), name: 'Cara Lind', page: await openPhone() };
+    const dan = { handle: makeSeedHandle('sdan'), name: 'Dan Reyes', page: await openPhone() };
+    // The server's owner makes a moderator from the command line, meanwhile.
+    const makingAdmin = makeAdministrator();
+    await signUp(cara.page, cara.handle, cara.name);
+    await signUp(dan.page, dan.handle, dan.name);
+
+    // Cara makes her account private in Settings.
+    await cara.page.goto('/settings');
+    const privacySwitch = cara.page.getByRole('switch', { name: /Private account/ });
+    await privacySwitch.check();
+    await cara.page.getByText('Your account is private').waitFor();
+    expect(await privacySwitch.isChecked()).toBe(true);
+
+    // Dan sees a locked profile and asks to follow.
+    await dan.page.goto(`/@${cara.handle}`);
+    await dan.page.getByRole('heading', { name: 'This account is private' }).waitFor();
+    await dan.page.getByRole('button', { name: 'Follow', exact: true }).click();
+    await dan.page.getByRole('button', { name: 'Requested', exact: true }).waitFor();
+
+    // Cara's badge shows the request live; she approves it in her Inbox.
+    await inboxTab(cara.page, 1).click();
+    await cara.page.getByRole('heading', { name: /Follow requests/ }).waitFor();
+    await cara.page.getByRole('button', { name: `Approve @${dan.handle}` }).click();
+    await cara.page.getByText(`@${dan.handle} now follows you`).waitFor();
+    await cara.page
+      .getByRole('heading', { name: /Follow requests/ })
+      .waitFor({ state: 'detached' });
+
+    // Dan now follows her and sees her (empty) grid.
+    await dan.page.reload();
+    await dan.page.getByRole('button', { name: 'Following', exact: true }).waitFor();
+    await dan.page.getByRole('heading', { name: 'No videos yet' }).waitFor();
+
+    // Dan reports her account from the "…" menu.
+    await dan.page.getByRole('button', { name: `More options for @${cara.handle}` }).click();
+    await dan.page.getByRole('button', { name: /^Report/ }).click();
+    const report = dan.page.getByRole('dialog', { name: `Report @${cara.handle}` });
+    await report.getByRole('radio', { name: 'Spam or scam' }).check();
+    await report.getByLabel('Details (optional)').fill('Sells fake tickets in every bio');
+    await report.getByRole('button', { name: 'Send report' }).click();
+    await dan.page.getByText('Thanks. The moderators will look at your report.').waitFor();
+
+    // A moderator finds the report in the queue and suspends the account, with a reason.
+    const admin = await makingAdmin;
+    const moderator = await openPhone();
+    const login = await moderator.request.post('/api/v1/session', { data: admin });
+    expect(login.status()).toBe(200);
+    await moderator.goto('/admin/moderation');
+    const card = moderator.getByRole('listitem').filter({
+      has: moderator.getByRole('heading', { name: `Account @${cara.handle}` }),
+    });
+    await card.getByText('Sells fake tickets in every bio').waitFor();
+    await card.getByRole('button', { name: `Suspend @${cara.handle}` }).click();
+    const decision = moderator.getByRole('dialog', { name: 'Suspend account' });
+    await decision.getByLabel('Reason').fill('Scam: selling fake tickets');
+    await decision.getByRole('button', { name: 'Suspend account' }).click();
+    await moderator.getByText('Account suspended').waitFor();
+    await card.waitFor({ state: 'detached' });
+
+    // Cara's profile is gone for Dan.
+    await dan.page.goto(`/@${cara.handle}`);
+    await dan.page.getByRole('heading', { name: 'This account doesn’t exist' }).waitFor();
 
     expect(pageErrors).toEqual([]);
   });
