@@ -2939,6 +2939,526 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/feed/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report what you watched (batches of up to 100 events, idempotent by event id)
+         * @description Signed in (cookie + CSRF token, or bearer token) or signed out with an anonymousId. Accepts application/json and, for navigator.sendBeacon, text/plain holding the same JSON with the CSRF token in the body.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FeedEventBatchInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedEventsResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feed/for-you": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * For You: videos picked for you, each with the reasons it was picked
+         * @description Signed out, pass the anonymousId your app sends events with. Each page leaves out what you saw and what earlier pages of the same cursor chain served.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    /** @description Signed out: the random id your app generates once and keeps (localStorage) */
+                    anonymousId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ForYouItem"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feed/for-you/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start For You afresh: forget what you watched and your tastes
+         * @description Hidden creators stay hidden (see /api/v1/me/hidden-creators).
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description Signed out: the random id your app generates once and keeps (localStorage) */
+                    anonymousId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/watch-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Videos you watched, latest first */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["WatchHistoryEntry"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Clear your watch history, and its influence on For You */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/watch-history/{videoId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove one video from your watch history, and its influence on For You */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    videoId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/hidden-creators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Creators you hid from For You, latest first */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["HiddenCreator"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/hidden-creators/{handle}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Show a hidden creator in For You again */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/accounts/{handle}/videos": {
         parameters: {
             query?: never;
@@ -5068,6 +5588,61 @@ export interface components {
             /** @description The public watch page to share */
             url: string;
         };
+        FeedEventInput: {
+            /**
+             * Format: uuid
+             * @description A UUID your app generates per event: sending it again changes nothing
+             */
+            id: string;
+            /** @enum {string} */
+            kind: "impression" | "play" | "watch-progress" | "completion" | "replay" | "quick-skip" | "like" | "comment" | "share" | "save" | "follow-from-video" | "not-interested" | "hide-creator";
+            /** Format: uuid */
+            videoId: string;
+            /** @description watch-progress: milliseconds of the video watched in this view so far */
+            watchedMs?: number;
+            /** @description When it happened, ms since the epoch (clamped to the last 24 h); default: now */
+            occurredAt?: number;
+        };
+        /** @description application/json, or text/plain holding the same JSON (navigator.sendBeacon) */
+        FeedEventBatchInput: {
+            events: components["schemas"]["FeedEventInput"][];
+            /** @description Signed out: the random id your app generates once and keeps (localStorage) */
+            anonymousId?: string;
+            /** @description Signed in with the session cookie and sent with navigator.sendBeacon (which cannot set headers): the CSRF token */
+            csrfToken?: string;
+        };
+        FeedEventsResultInput: {
+            /** @description Events learnt now */
+            accepted: number;
+            /** @description Events already received before (ignored) */
+            duplicates: number;
+        };
+        ForYouReasonInput: {
+            /** @description followed-creator | watched-creator | watched-hashtag | co-watched | trending | popular | fresh-upload | new-creator | exploration */
+            kind: string;
+            /** @description The sentence to show under "Why am I seeing this?" */
+            text: string;
+        };
+        ForYouItemInput: {
+            video: components["schemas"]["ListedVideoInput"];
+            reasons: components["schemas"]["ForYouReasonInput"][];
+        };
+        WatchHistoryEntryInput: {
+            video: components["schemas"]["ListedVideoInput"];
+            /**
+             * Format: date-time
+             * @description Your latest event on this video
+             */
+            watchedAt: string;
+            /** @description The largest share of the video you watched in one view, 0..1 */
+            watchRatio: number;
+        };
+        HiddenCreatorInput: {
+            handle: string;
+            displayName: string;
+            /** Format: date-time */
+            hiddenAt: string;
+        };
         ProfileVideoInput: {
             /** Format: uuid */
             id: string;
@@ -5480,6 +6055,61 @@ export interface components {
             shareCount: number;
             /** @description The public watch page to share */
             url: string;
+        };
+        FeedEvent: {
+            /**
+             * Format: uuid
+             * @description A UUID your app generates per event: sending it again changes nothing
+             */
+            id: string;
+            /** @enum {string} */
+            kind: "impression" | "play" | "watch-progress" | "completion" | "replay" | "quick-skip" | "like" | "comment" | "share" | "save" | "follow-from-video" | "not-interested" | "hide-creator";
+            /** Format: uuid */
+            videoId: string;
+            /** @description watch-progress: milliseconds of the video watched in this view so far */
+            watchedMs?: number;
+            /** @description When it happened, ms since the epoch (clamped to the last 24 h); default: now */
+            occurredAt?: number;
+        };
+        /** @description application/json, or text/plain holding the same JSON (navigator.sendBeacon) */
+        FeedEventBatch: {
+            events: components["schemas"]["FeedEvent"][];
+            /** @description Signed out: the random id your app generates once and keeps (localStorage) */
+            anonymousId?: string;
+            /** @description Signed in with the session cookie and sent with navigator.sendBeacon (which cannot set headers): the CSRF token */
+            csrfToken?: string;
+        };
+        FeedEventsResult: {
+            /** @description Events learnt now */
+            accepted: number;
+            /** @description Events already received before (ignored) */
+            duplicates: number;
+        };
+        ForYouReason: {
+            /** @description followed-creator | watched-creator | watched-hashtag | co-watched | trending | popular | fresh-upload | new-creator | exploration */
+            kind: string;
+            /** @description The sentence to show under "Why am I seeing this?" */
+            text: string;
+        };
+        ForYouItem: {
+            video: components["schemas"]["ListedVideo"];
+            reasons: components["schemas"]["ForYouReason"][];
+        };
+        WatchHistoryEntry: {
+            video: components["schemas"]["ListedVideo"];
+            /**
+             * Format: date-time
+             * @description Your latest event on this video
+             */
+            watchedAt: string;
+            /** @description The largest share of the video you watched in one view, 0..1 */
+            watchRatio: number;
+        };
+        HiddenCreator: {
+            handle: string;
+            displayName: string;
+            /** Format: date-time */
+            hiddenAt: string;
         };
         ProfileVideo: {
             /** Format: uuid */
