@@ -16,7 +16,8 @@ import { FollowRequests } from './FollowRequests';
 import styles from './InboxPage.module.css';
 import { listNotifications, markRead, type Notification } from './notifications.api';
 import { notificationStream, useUnreadCount } from './notificationStream';
-import { NotificationRow, targetOf } from './NotificationRow';
+import { NotificationRow } from './NotificationRow';
+import { targetOf } from './notificationTarget';
 
 export function InboxPage() {
   const showToast = useToast();

@@ -80,7 +80,7 @@ export function ProfileMenu({
               disabled={isPending}
               onClick={() => void toggleMute()}
             >
-              <Icon name={isMuting ? 'heart' : 'block'} />
+              <Icon name={isMuting ? 'check' : 'block'} />
               <span>
                 {isMuting ? 'Unmute' : 'Mute'}
                 <span className={styles.actionHint}>
