@@ -236,6 +236,17 @@ describe('two people on two phones', () => {
       .getByRole('link', { name: /Golden hour skate line/ })
       .waitFor();
 
+    // On her own profile Ana pins the video to the top of her grid.
+    await ana.page.goto(`/@${ana.handle}`);
+    await ana.page.getByRole('tab', { name: 'Videos', selected: true }).waitFor();
+    const pin = ana.page.getByRole('button', { name: /^Pin “Golden hour skate line/ });
+    await pin.click();
+    await ana.page
+      .getByRole('list', { name: 'Your published videos' })
+      .getByRole('link', { name: /Golden hour skate line.*, pinned/ })
+      .waitFor();
+    expect(await pin.getAttribute('aria-pressed')).toBe('true');
+
     // Ana blocks Ben from his profile's "…" menu.
     await ana.page.goto(`/@${ben.handle}`);
     await ana.page.getByRole('button', { name: `More options for @${ben.handle}` }).click();

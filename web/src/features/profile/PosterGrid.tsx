@@ -1,5 +1,6 @@
 // Videos as a three-column grid of posters, each a link to its watch page (/v/:id). Used by
 // profiles, hashtag pages and search results.
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Icon } from '../../ui/Icon';
 import styles from './PosterGrid.module.css';
@@ -29,11 +30,20 @@ function describeTile(tile: PosterTile): string {
   return parts.join(', ');
 }
 
-export function PosterGrid({ tiles, label }: { tiles: PosterTile[]; label: string }) {
+export function PosterGrid({
+  tiles,
+  label,
+  renderAction,
+}: {
+  tiles: PosterTile[];
+  label: string;
+  /** A control over a tile's corner, outside its link (pinning on your own profile). */
+  renderAction?: (tile: PosterTile) => ReactNode;
+}) {
   return (
     <ul className={styles.grid} aria-label={label}>
       {tiles.map((tile) => (
-        <li key={tile.id}>
+        <li key={tile.id} className={styles.cell}>
           <Link to={`/v/${tile.id}`} className={styles.tile} aria-label={describeTile(tile)}>
             {tile.posterUrl ? (
               <img
@@ -65,6 +75,7 @@ export function PosterGrid({ tiles, label }: { tiles: PosterTile[]; label: strin
               )}
             </span>
           </Link>
+          {renderAction?.(tile)}
         </li>
       ))}
     </ul>

@@ -2,15 +2,18 @@
 // lists what is not published yet: drafts still uploading, videos processing, and failures.
 import type { Schemas } from '@shortwave/api-client';
 import { useState } from 'react';
+import { describeProblem } from '../../api/problems';
 import { useCursorPages } from '../../api/useCursorPages';
 import { ButtonLink } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
+import { Icon } from '../../ui/Icon';
 import { ListProblem } from '../../ui/ListProblem';
 import { LoadingMessage } from '../../ui/LoadingMessage';
 import { PagedListFooter } from '../../ui/PagedListFooter';
 import { Tabs } from '../../ui/Tabs';
+import { useToast } from '../../ui/Toast';
 import { PosterGrid, type PosterTile } from './PosterGrid';
-import { listOwnVideos, listVideos } from './profile.api';
+import { listOwnVideos, listVideos, setPinned } from './profile.api';
 import styles from './ProfilePage.module.css';
 
 type Tab = 'videos' | 'unpublished';
@@ -86,7 +89,13 @@ function PublishedVideos({ handle, isOwn }: { handle: string; isOwn: boolean }) 
   }));
   return (
     <>
-      <PosterGrid tiles={tiles} label={isOwn ? 'Your published videos' : `Videos by @${handle}`} />
+      <PosterGrid
+        tiles={tiles}
+        label={isOwn ? 'Your published videos' : `Videos by @${handle}`}
+        renderAction={
+          isOwn ? (tile) => <PinButton tile={tile} onChanged={pages.reload} /> : undefined
+        }
+      />
       <PagedListFooter
         hasMore={pages.hasMore}
         isLoadingMore={pages.isLoadingMore}
@@ -94,6 +103,37 @@ function PublishedVideos({ handle, isOwn }: { handle: string; isOwn: boolean }) 
         onLoadMore={pages.loadMore}
       />
     </>
+  );
+}
+
+/** Pins a video to the top of your profile (at most three), or unpins it. */
+function PinButton({ tile, onChanged }: { tile: PosterTile; onChanged: () => void }) {
+  const showToast = useToast();
+  const [isPending, setIsPending] = useState(false);
+  const isPinned = tile.isPinned === true;
+  const toggle = async () => {
+    setIsPending(true);
+    try {
+      await setPinned(tile.id, !isPinned);
+      showToast(isPinned ? 'Unpinned' : 'Pinned to the top of your profile');
+      onChanged();
+    } catch (error) {
+      showToast(describeProblem(error));
+      setIsPending(false);
+    }
+  };
+  const caption = tile.caption.trim() || 'video without a caption';
+  return (
+    <button
+      type="button"
+      className={styles.pinButton}
+      aria-pressed={isPinned}
+      disabled={isPending}
+      onClick={() => void toggle()}
+    >
+      <Icon name="pin" size={16} />
+      <span className="visually-hidden">Pin “{caption}” to the top</span>
+    </button>
   );
 }
 

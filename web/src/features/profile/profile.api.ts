@@ -89,3 +89,12 @@ export async function fileReport(body: {
 }): Promise<void> {
   await unwrap(api.POST('/api/v1/reports', { body }));
 }
+
+export async function setPinned(videoId: string, isPinned: boolean): Promise<void> {
+  const path = { params: { path: { id: videoId } } };
+  await unwrap(
+    isPinned
+      ? api.PUT('/api/v1/me/pinned-videos/{id}', path)
+      : api.DELETE('/api/v1/me/pinned-videos/{id}', path),
+  );
+}
