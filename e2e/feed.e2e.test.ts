@@ -189,12 +189,30 @@ describe('the feed in the browser', () => {
       }),
     );
     expect(comments.items.map((comment) => comment.body)).toEqual(['Love this #food idea']);
+
+    // A reply joins the thread under it; a comment like is counted.
+    const dialog = page.getByRole('dialog');
+    await posted
+      .getByRole('button', { name: `Reply to @${handle}` })
+      .first()
+      .click();
+    await dialog.getByLabel(`Reply to @${handle}`).fill('Adding parmesan next time');
+    await dialog.getByRole('button', { name: 'Post' }).click();
+    const replies = dialog.getByRole('list', { name: `Replies to @${handle}` });
+    await replies.getByText('Adding parmesan next time').waitFor();
+    await page.getByRole('dialog', { name: '2 comments' }).waitFor();
+    const likeComment = dialog
+      .getByRole('button', { name: new RegExp(`^Like comment by @${handle}`) })
+      .first();
+    await likeComment.click();
+    await likeComment.and(page.locator('[aria-pressed="true"]')).waitFor();
+    await waitForToastsToLeave();
     await saveScreenshot(page, 'comments-sheet');
 
     // Escape closes it and the rail counts the comment.
     await page.keyboard.press('Escape');
     await page.getByRole('dialog').waitFor({ state: 'hidden' });
-    expect(await railButton(/^Comments/).innerText()).toContain('1');
+    expect(await railButton(/^Comments/).innerText()).toContain('2');
 
     // Follow the creator from the rail: the "+" goes, the API says following.
     await railButton(new RegExp(`^Follow @${third.creator.handle}$`)).click();

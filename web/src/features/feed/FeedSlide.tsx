@@ -168,6 +168,7 @@ export function FeedSlide({
         <video
           ref={videoRef}
           className={styles.video}
+          style={fitOf(video)}
           poster={video.posterUrl ?? undefined}
           muted={isMuted}
           loop
@@ -176,7 +177,9 @@ export function FeedSlide({
           aria-hidden="true"
         />
       ) : (
-        video.posterUrl && <img className={styles.video} src={video.posterUrl} alt="" />
+        video.posterUrl && (
+          <img className={styles.video} style={fitOf(video)} src={video.posterUrl} alt="" />
+        )
       )}
       <div className={styles.tapLayer} onClick={tap} aria-hidden="true" />
       {playback.isPaused && (
@@ -231,6 +234,12 @@ export function FeedSlide({
       <ProgressBar videoRef={videoRef} isCurrent={isCurrent} />
     </article>
   );
+}
+
+/** Portrait videos fill the screen (a phone's own shape, edges cropped); others fit inside it. */
+function fitOf(video: Schemas['ListedVideo']) {
+  const isPortrait = (video.height ?? 0) > (video.width ?? 0);
+  return { objectFit: isPortrait ? 'cover' : 'contain' } as const;
 }
 
 /** Adds up the time the current video really plays and reports a view past the minimum. */
