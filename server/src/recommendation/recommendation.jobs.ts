@@ -6,7 +6,7 @@ import type { RecommendationService } from './recommendation.service.js';
 export const PRUNE_CO_WATCH_JOB = 'recommendation.prune-co-watch';
 export const PRUNE_TRENDING_JOB = 'recommendation.prune-trending';
 
-/** Co-watch rows kept per video; the page reads the heaviest 100. */
+/** Co-watch rows kept per video; the page reads the heaviest 50. */
 const CO_WATCH_ROWS_KEPT = 300;
 
 export function recommendationJobs(recommendation: RecommendationService): JobDefinition<never>[] {

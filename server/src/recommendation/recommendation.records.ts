@@ -104,7 +104,22 @@ export type CandidateRow = {
   trendingUpdatedAt: number | null;
 };
 
-export function toVideoFacts(row: CandidateRow): VideoFacts {
+/** The catalogue columns of a candidate row (what learning needs). */
+export type VideoFactsRow = Pick<
+  CandidateRow,
+  | 'id'
+  | 'accountId'
+  | 'hashtags'
+  | 'durationMs'
+  | 'readyAt'
+  | 'language'
+  | 'creatorHandle'
+  | 'creatorDisplayName'
+  | 'creatorCreatedAt'
+  | 'creatorRegion'
+>;
+
+export function toVideoFacts(row: VideoFactsRow): VideoFacts {
   return {
     videoId: row.id,
     creatorId: row.accountId,

@@ -52,9 +52,9 @@ export type ForYouItem = { video: ListedVideo; reasons: { kind: string; text: st
 
 /** How far back a client's own event time may be (sendBeacon flushes late batches). */
 const MAX_EVENT_AGE_MS = 24 * 3_600_000;
-/** Recent videos whose co-watch neighbours are read (recency weight 0.7^k fades past ten). */
-const CO_WATCH_SOURCES = 10;
-const NEIGHBOURS_PER_SOURCE = 100;
+/** Recent videos whose co-watch neighbours are read (recency weight 0.7^k fades past eight). */
+const CO_WATCH_SOURCES = 8;
+const NEIGHBOURS_PER_SOURCE = 50;
 const CO_WATCH_CANDIDATES = 150;
 const TASTES_PER_KIND = 5;
 const SERVED_MEMORY = 100;

@@ -99,8 +99,23 @@ export class RecommendationStore {
   /** Facts of the videos the viewer may see, among `videoIds` (others are unknown to them). */
   async findVisibleVideos(accountId: string | null, videoIds: readonly string[]) {
     if (videoIds.length === 0) return [];
-    return this.selectCandidates(this.db, accountId)
+    return this.db
+      .selectFrom('videos')
+      .innerJoin('accounts', 'accounts.id', 'videos.accountId')
+      .select([
+        'videos.id',
+        'videos.accountId',
+        'videos.hashtags',
+        'videos.durationMs',
+        'videos.readyAt',
+        'videos.language',
+        'accounts.handle as creatorHandle',
+        'accounts.displayName as creatorDisplayName',
+        'accounts.createdAt as creatorCreatedAt',
+        'accounts.homeRegion as creatorRegion',
+      ])
       .where(sql<boolean>`videos.id = any(${uuids(videoIds)})`)
+      .where(videoVisibleTo(accountId))
       .execute();
   }
 

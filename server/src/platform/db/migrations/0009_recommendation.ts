@@ -59,8 +59,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       primary key (viewer_id, kind, key)
     ) with (fillfactor = 80)`.execute(db);
 
-  // Directed co-watch weights; read by primary-key prefix (a job keeps each video's heaviest few
-  // hundred), so increments stay HOT updates with no weight index to churn.
+  // Directed co-watch weights. The page reads each recent video's heaviest rows through the
+  // weight index; a job keeps each video's heaviest few hundred.
   await sql`
     create table video_neighbours (
       video_id uuid not null references videos (id) on delete cascade,
@@ -68,6 +68,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       weight double precision not null,
       primary key (video_id, neighbour_id)
     ) with (fillfactor = 80)`.execute(db);
+  await sql`create index video_neighbours_weight_idx on video_neighbours (video_id, weight desc)`.execute(
+    db,
+  );
   await sql`create index video_neighbours_neighbour_idx on video_neighbours (neighbour_id)`.execute(
     db,
   );
