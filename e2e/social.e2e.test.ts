@@ -189,20 +189,36 @@ describe('two people on two phones', () => {
     await saveScreenshot(ben.page, 'profile-grid');
     expect(await tile.getAttribute('href')).toBe(`/v/${video.id}`);
 
-    // Ben likes and comments (through the page's own session: the comment UI is the feed's);
-    // Ana, on her Inbox, sees both arrive at the top and her badge count them.
-    await callApiInPage(ben.page, 'PUT', `/api/v1/videos/${video.id}/like`);
-    const comment = await callApiInPage<Schemas['Comment']>(
-      ben.page,
-      'POST',
-      `/api/v1/videos/${video.id}/comments`,
-      { body: 'That last turn!' },
+    // Ben likes and comments from his Following feed (the feed's rail and comments sheet).
+    await ben.page.goto('/following');
+    const current = ben.page.locator(
+      `article[aria-current="true"][aria-label="Video by @${ana.handle}"]`,
     );
+    await current.waitFor();
+    const likeButton = current.getByRole('button', { name: /^Like/ });
+    await likeButton.click();
+    await likeButton.and(ben.page.locator('[aria-pressed="true"]')).waitFor();
+    await current.getByRole('button', { name: /^Comments/ }).click();
+    const sheet = ben.page.getByRole('dialog', { name: '0 comments' });
+    await sheet.getByLabel('Add a comment').fill('That last turn!');
+    await sheet.getByRole('button', { name: 'Post' }).click();
+    await ben.page.getByRole('dialog', { name: '1 comment' }).waitFor();
+    await ben.page.keyboard.press('Escape');
+    const comments = await callApiInPage<{ items: Schemas['Comment'][] }>(
+      ben.page,
+      'GET',
+      `/api/v1/videos/${video.id}/comments`,
+    );
+    const comment = comments.items[0];
+    if (!comment) throw new Error('the comment was not saved');
+
+    // Ana, on her Inbox, sees both arrive at the top and her badge count them.
     await anaNotifications.getByText(`${ben.name} liked your video`).waitFor();
     await anaNotifications.getByText(`${ben.name} commented: That last turn!`).waitFor();
     await inboxTab(ana.page, 2).waitFor();
 
-    // Ana replies; Ben's badge counts Ana's follow and the reply, live.
+    // Ana replies (through her page's session: no page of hers lists the video with its comments
+    // yet); Ben's badge counts Ana's follow and the reply, live.
     await callApiInPage(ana.page, 'POST', `/api/v1/videos/${video.id}/comments`, {
       body: 'Thanks, took me ten tries',
       parentId: comment.id,
