@@ -15,7 +15,7 @@
 // The database is the server's own embedded PostgreSQL in a temporary data directory, or
 // DATABASE_URL (an empty database: the bench migrates and fills it).
 import { randomBytes, randomUUID } from 'node:crypto';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -114,7 +114,11 @@ try {
   for (let index = 0; index < 40; index += 1) await readPage(index);
 
   progress(`phase 1: pages only, ${concurrentViewers} concurrent viewers, ${seconds} s`);
-  const alone = await runPages(readPage, seconds);
+  const aloneRun = await measureCpu(() => runPages(readPage, seconds));
+  const alone = aloneRun.result;
+  // CPU per page (server + PostgreSQL), and what two otherwise idle cores would then serve.
+  const cpuMsPerPage =
+    aloneRun.cpuSeconds === undefined ? undefined : (aloneRun.cpuSeconds * 1000) / alone.count;
   progress(
     `  ${alone.count} pages, p50 ${alone.p50.toFixed(1)} ms, p99 ${alone.p99.toFixed(1)} ms`,
   );
@@ -171,13 +175,27 @@ try {
     }
   };
   const ingestStarted = performance.now();
-  const ingestRuns = Array.from({ length: ingesters }, (_, worker) => ingestLoop(worker));
-  const loaded = await runPages(readPage, seconds);
-  deadline.isDone = true;
-  await Promise.all(ingestRuns);
+  const loadedRun = await measureCpu(async () => {
+    const ingestRuns = Array.from({ length: ingesters }, (_, worker) => ingestLoop(worker));
+    const pages = await runPages(readPage, seconds);
+    deadline.isDone = true;
+    await Promise.all(ingestRuns);
+    return pages;
+  });
+  const loaded = loadedRun.result;
   const ingestSeconds = (performance.now() - ingestStarted) / 1000;
   const eventsPerSecond = ingest.accepted / ingestSeconds;
   const batchLatency = summarise(ingest.latencies);
+  // CPU left for events once the pages had theirs, per event learnt.
+  const cpuMsPerEvent =
+    loadedRun.cpuSeconds === undefined || cpuMsPerPage === undefined || ingest.accepted === 0
+      ? undefined
+      : (loadedRun.cpuSeconds * 1000 - cpuMsPerPage * loaded.count) / ingest.accepted;
+  const cores = os.cpus().length;
+  const projectedPagesPerSecond =
+    cpuMsPerPage === undefined ? undefined : (cores * 1000) / cpuMsPerPage;
+  const projectedEventsPerSecond =
+    cpuMsPerEvent === undefined || cpuMsPerEvent <= 0 ? undefined : (cores * 1000) / cpuMsPerEvent;
   progress(
     `  ${loaded.count} pages, p50 ${loaded.p50.toFixed(1)} ms, p99 ${loaded.p99.toFixed(1)} ms; ${ingest.accepted} events, ${eventsPerSecond.toFixed(0)} events/s`,
   );
@@ -255,6 +273,14 @@ try {
         batchP50Ms: round(batchLatency.p50),
         batchP99Ms: round(batchLatency.p99),
       },
+      cpu: {
+        msPerPage: cpuMsPerPage === undefined ? null : round(cpuMsPerPage),
+        usPerEvent: cpuMsPerEvent === undefined ? null : Math.round(cpuMsPerEvent * 1000),
+        projectedPagesPerSecond:
+          projectedPagesPerSecond === undefined ? null : Math.round(projectedPagesPerSecond),
+        projectedEventsPerSecond:
+          projectedEventsPerSecond === undefined ? null : Math.round(projectedEventsPerSecond),
+      },
       targets: { p99Ms: TARGET_P99_MS, eventsPerSecond: TARGET_EVENTS_PER_SECOND },
       isMet: {
         p99: loaded.p99 < TARGET_P99_MS,
@@ -308,6 +334,54 @@ function pickViewers(instance: Instance, count: number, random: () => number): s
     picked.add(active[Math.floor(random() * active.length)]!);
   }
   return [...picked];
+}
+
+/**
+ * CPU seconds used so far by this process and by the embedded PostgreSQL (its postmaster and
+ * every child, from /proc): the cost of the work, whatever else runs on the machine.
+ */
+async function readCpuSeconds(): Promise<{ node: number; postgres: number | undefined }> {
+  const usage = process.cpuUsage();
+  const node = (usage.user + usage.system) / 1e6;
+  if (process.env.DATABASE_URL) return { node, postgres: undefined };
+  try {
+    const postmaster = Number(
+      (await readFile(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8')).split('\n')[0],
+    );
+    const ticks = 100; // USER_HZ on Linux
+    let total = 0;
+    for (const entry of await readdir('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      let stat: string;
+      try {
+        stat = await readFile(`/proc/${entry}/stat`, 'utf8');
+      } catch {
+        continue;
+      }
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const pid = Number(entry);
+      const parent = Number(fields[1]);
+      if (pid === postmaster || parent === postmaster) {
+        total += (Number(fields[11]) + Number(fields[12])) / ticks;
+      }
+    }
+    return { node, postgres: total };
+  } catch {
+    return { node, postgres: undefined };
+  }
+}
+
+async function measureCpu<T>(
+  work: () => Promise<T>,
+): Promise<{ result: T; cpuSeconds: number | undefined }> {
+  const before = await readCpuSeconds();
+  const result = await work();
+  const after = await readCpuSeconds();
+  const cpuSeconds =
+    before.postgres === undefined || after.postgres === undefined
+      ? undefined
+      : after.node - before.node + (after.postgres - before.postgres);
+  return { result, cpuSeconds };
 }
 
 function round(value: number): number {
