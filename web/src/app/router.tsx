@@ -4,7 +4,6 @@ import { createBrowserRouter, type RouteObject } from 'react-router';
 import { HomePage } from '../features/feed/HomePage';
 import { AppShell } from './AppShell';
 import { BootScreen } from './BootScreen';
-import { ComingSoonPage } from './ComingSoonPage';
 import { NotFoundPage } from './NotFoundPage';
 import { OwnProfileRedirect } from './OwnProfileRedirect';
 import { RequireAccount } from './RequireAccount';
@@ -44,6 +43,13 @@ const pagesForEveryone: RouteObject[] = [
     },
   },
   {
+    path: 'v/:videoId',
+    lazy: {
+      loader: async () => (await import('../features/watch/watch.loader')).loadWatchPage,
+      Component: async () => (await import('../features/watch/WatchPage')).WatchPage,
+    },
+  },
+  {
     // /@handle: react-router matches whole segments only, so the loader checks for the "@".
     path: ':profilePath',
     lazy: {
@@ -57,13 +63,7 @@ const pagesForEveryone: RouteObject[] = [
 const pagesForAccounts: RouteObject[] = [
   {
     path: 'upload',
-    element: (
-      <ComingSoonPage
-        title="Upload"
-        icon="video"
-        explanation="Uploading your own videos arrives with the next release."
-      />
-    ),
+    lazy: { Component: async () => (await import('../features/upload/UploadPage')).UploadPage },
   },
   {
     path: 'inbox',
