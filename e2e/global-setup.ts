@@ -31,10 +31,8 @@ export default async function setup(project: TestProject) {
       '--logLevel',
       'warn',
     ],
-    {
-      cwd: REPO_ROOT,
-      stdio: 'inherit',
-    },
+    // vitest sets NODE_ENV=test, which vite would keep: build what ships, React's production build.
+    { cwd: REPO_ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
   );
   const server = await startShortwave([], {
     SHORTWAVE_DATA_DIR: dataDir,
