@@ -241,4 +241,46 @@ describe('the feed in the browser', () => {
     await page.getByRole('link', { name: 'Sign up' }).waitFor();
     await page.getByRole('link', { name: 'Discover creators' }).waitFor();
   });
+
+  it('installs as an app: a manifest with icons, and a service worker that keeps the app shell but never the API or media', async () => {
+    const manifest = (await (await context.request.get('/manifest.webmanifest')).json()) as {
+      name: string;
+      display: string;
+      icons: { src: string; sizes: string; purpose: string }[];
+    };
+    expect(manifest).toMatchObject({ name: 'Shortwave', display: 'standalone' });
+    expect(manifest.icons.map((icon) => icon.sizes)).toEqual(
+      expect.arrayContaining(['192x192', '512x512']),
+    );
+    for (const icon of manifest.icons)
+      expect((await context.request.get(icon.src)).status(), icon.src).toBe(200);
+
+    await page.goto('/');
+    const scriptUrl = await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.ready;
+      return registration.active?.scriptURL ?? '';
+    });
+    expect(new URL(scriptUrl).pathname).toBe('/sw.js');
+
+    // Controlled by the worker now: watch a video, then look at everything it kept.
+    await page.reload();
+    await expectPlaying(seeded(0).video.id);
+    const cached = await page.evaluate(async () => {
+      const urls: string[] = [];
+      for (const name of await caches.keys()) {
+        const cache = await caches.open(name);
+        urls.push(...(await cache.keys()).map((request) => new URL(request.url).pathname));
+      }
+      return urls;
+    });
+    expect(cached).toContain('/');
+    expect(cached.some((url) => url.startsWith('/assets/'))).toBe(true);
+    expect(cached.filter((url) => /^\/(api|media|avatars|uploads)\//.test(url))).toEqual([]);
+
+    // Offline, the app still opens and says the videos could not be loaded.
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByRole('navigation', { name: 'Feeds' }).waitFor();
+    await context.setOffline(false);
+  });
 });
