@@ -228,6 +228,34 @@ try {
       eventsPerSecond > TARGET_EVENTS_PER_SECOND ? 'yes' : 'NO',
     ],
     [
+      'CPU per page (server + PostgreSQL)',
+      cpuMsPerPage === undefined ? 'n/a' : `${cpuMsPerPage.toFixed(1)} ms`,
+      '',
+      '',
+    ],
+    [
+      `pages/s ${cores} idle cores could serve (projection)`,
+      projectedPagesPerSecond === undefined ? 'n/a' : projectedPagesPerSecond.toFixed(0),
+      '',
+      '',
+    ],
+    [
+      'CPU per event learnt (server + PostgreSQL)',
+      cpuMsPerEvent === undefined ? 'n/a' : `${(cpuMsPerEvent * 1000).toFixed(0)} µs`,
+      '',
+      '',
+    ],
+    [
+      `events/s ${cores} idle cores could learn (projection)`,
+      projectedEventsPerSecond === undefined ? 'n/a' : projectedEventsPerSecond.toFixed(0),
+      `> ${TARGET_EVENTS_PER_SECOND}`,
+      projectedEventsPerSecond === undefined
+        ? ''
+        : projectedEventsPerSecond > TARGET_EVENTS_PER_SECOND
+          ? 'yes'
+          : 'NO',
+    ],
+    [
       'event batch (100) latency p50 / p99',
       `${batchLatency.p50.toFixed(0)} / ${batchLatency.p99.toFixed(0)} ms`,
       '',
