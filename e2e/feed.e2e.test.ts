@@ -161,10 +161,14 @@ describe('the feed in the browser', () => {
       .dblclick({ position: { x: 150, y: 300 }, force: true });
     await like.and(page.locator('[aria-pressed="true"]')).waitFor();
     expect(await like.innerText()).toContain('1');
-    const engagement = await context.request.get(`/api/v1/videos/${third.video.id}/engagement`);
-    const liked = (await engagement.json()) as Schemas['Engagement'];
-    expect(liked.viewerState.hasLiked).toBe(true);
-    expect(liked.stats.likeCount).toBe(1);
+    // The button turns at once (optimistic); the API has it once the request lands.
+    await expect
+      .poll(async () => {
+        const engagement = await context.request.get(`/api/v1/videos/${third.video.id}/engagement`);
+        const { stats, viewerState } = (await engagement.json()) as Schemas['Engagement'];
+        return { hasLiked: viewerState.hasLiked, likeCount: stats.likeCount };
+      }, POLL)
+      .toEqual({ hasLiked: true, likeCount: 1 });
 
     await waitForToastsToLeave();
     await saveScreenshot(page, 'feed');

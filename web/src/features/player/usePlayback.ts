@@ -35,6 +35,12 @@ export function usePlayback(
     attachSource(video, playlistUrl, 'warm', () => setFailed(true), abort.signal).then(
       (attached) => {
         if (!attached) return;
+        // Cleaned up between the attach and this callback: hls.js only empties the element if
+        // it still holds this source's own media, so a newer source is left alone.
+        if (abort.signal.aborted) {
+          attached.destroy();
+          return;
+        }
         source = attached;
         sourceRef.current = attached;
         setAttachCount((count) => count + 1);
