@@ -186,11 +186,24 @@ try {
   const ingestSeconds = (performance.now() - ingestStarted) / 1000;
   const eventsPerSecond = ingest.accepted / ingestSeconds;
   const batchLatency = summarise(ingest.latencies);
-  // CPU left for events once the pages had theirs, per event learnt.
+  progress(`phase 3: ${ingesters} event ingesters alone, ${seconds} s (CPU per event)`);
+  const alonePhase = { accepted: ingest.accepted };
+  deadline.isDone = false;
+  const ingestAloneStarted = performance.now();
+  const ingestAloneRun = await measureCpu(async () => {
+    const runs = Array.from({ length: ingesters }, (_, worker) => ingestLoop(worker + 100));
+    await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+    deadline.isDone = true;
+    await Promise.all(runs);
+  });
+  const ingestAloneSeconds = (performance.now() - ingestAloneStarted) / 1000;
+  const aloneAccepted = ingest.accepted - alonePhase.accepted;
+  const eventsAlonePerSecond = aloneAccepted / ingestAloneSeconds;
+  progress(`  ${aloneAccepted} events, ${eventsAlonePerSecond.toFixed(0)} events/s`);
   const cpuMsPerEvent =
-    loadedRun.cpuSeconds === undefined || cpuMsPerPage === undefined || ingest.accepted === 0
+    ingestAloneRun.cpuSeconds === undefined || aloneAccepted === 0
       ? undefined
-      : (loadedRun.cpuSeconds * 1000 - cpuMsPerPage * loaded.count) / ingest.accepted;
+      : (ingestAloneRun.cpuSeconds * 1000) / aloneAccepted;
   const cores = os.cpus().length;
   const projectedPagesPerSecond =
     cpuMsPerPage === undefined ? undefined : (cores * 1000) / cpuMsPerPage;
@@ -227,6 +240,7 @@ try {
       `> ${TARGET_EVENTS_PER_SECOND} events/s`,
       eventsPerSecond > TARGET_EVENTS_PER_SECOND ? 'yes' : 'NO',
     ],
+    ['event ingest alone', `${eventsAlonePerSecond.toFixed(0)} events/s`, '', ''],
     [
       'CPU per page (server + PostgreSQL)',
       cpuMsPerPage === undefined ? 'n/a' : `${cpuMsPerPage.toFixed(1)} ms`,
@@ -297,10 +311,11 @@ try {
         p50Ms: round(loaded.p50),
         p99Ms: round(loaded.p99),
         eventsPerSecond: round(eventsPerSecond),
-        events: ingest.accepted,
+        events: alonePhase.accepted,
         batchP50Ms: round(batchLatency.p50),
         batchP99Ms: round(batchLatency.p99),
       },
+      ingestAlone: { events: aloneAccepted, eventsPerSecond: round(eventsAlonePerSecond) },
       cpu: {
         msPerPage: cpuMsPerPage === undefined ? null : round(cpuMsPerPage),
         usPerEvent: cpuMsPerEvent === undefined ? null : Math.round(cpuMsPerEvent * 1000),
