@@ -217,12 +217,21 @@ describe('two people on two phones', () => {
     await anaNotifications.getByText(`${ben.name} commented: That last turn!`).waitFor();
     await inboxTab(ana.page, 2).waitFor();
 
-    // Ana replies (through her page's session: no page of hers lists the video with its comments
-    // yet); Ben's badge counts Ana's follow and the reply, live.
-    await callApiInPage(ana.page, 'POST', `/api/v1/videos/${video.id}/comments`, {
-      body: 'Thanks, took me ten tries',
-      parentId: comment.id,
-    });
+    // Ana opens the comment's notification: the video, its comments open; she replies there.
+    // Ben's badge counts Ana's follow and the reply, live.
+    await anaNotifications.getByText(`${ben.name} commented: That last turn!`).click();
+    await ana.page.waitForURL(isAt(`/v/${video.id}`));
+    const anaSheet = ana.page.getByRole('dialog', { name: '1 comment' });
+    await anaSheet.getByRole('button', { name: `Reply to @${ben.handle}` }).click();
+    await anaSheet.getByLabel(`Reply to @${ben.handle}`).fill('Thanks, took me ten tries');
+    await anaSheet.getByRole('button', { name: 'Post' }).click();
+    await ana.page.getByRole('dialog', { name: '2 comments' }).waitFor();
+    const replies = await callApiInPage<{ items: Schemas['Comment'][] }>(
+      ana.page,
+      'GET',
+      `/api/v1/comments/${comment.id}/replies`,
+    );
+    expect(replies.items.map((reply) => reply.body)).toEqual(['Thanks, took me ten tries']);
     await inboxTab(ben.page, 2).waitFor();
     await inboxTab(ben.page, 2).click();
     const benNotifications = ben.page.getByRole('list', { name: 'Notifications' });

@@ -29,7 +29,7 @@ export function CommentsSheet({
   onCommentCountChange,
   onClose,
 }: {
-  video: Schemas['ListedVideo'];
+  video: Pick<Schemas['ListedVideo'], 'id' | 'creator' | 'commentsEnabled'>;
   commentCount: number;
   onCommentCountChange: (count: number) => void;
   onClose: () => void;

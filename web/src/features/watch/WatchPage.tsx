@@ -10,6 +10,7 @@ import { usePageTitle } from '../../ui/usePageTitle';
 import type { Video } from '../upload/videos.api';
 import { OwnerTools } from './OwnerTools';
 import { VideoPlayer } from './VideoPlayer';
+import { WatchComments } from './WatchComments';
 import type { WatchPageData } from './watch.loader';
 import { NotAllowed, Unavailable, VideoNotPlayable } from './WatchPageStates';
 import styles from './WatchPage.module.css';
@@ -70,9 +71,10 @@ function WatchScreen({ video, playlistUrl }: { video: Video; playlistUrl: string
           <p className={styles.notice}>Still processing: sharper versions are on the way.</p>
         )}
       </div>
-      {isOwn && !isEmbed && (
+      {!isEmbed && (
         <div className={styles.rail}>
-          <OwnerTools video={video} />
+          <WatchComments video={video} />
+          {isOwn && <OwnerTools video={video} />}
         </div>
       )}
     </div>
