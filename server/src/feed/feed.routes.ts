@@ -1,4 +1,4 @@
-// The chronological feeds.
+// The feeds nobody's taste shapes: Following, Recent (Fresh in the app) and Trending.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { listedVideoSchema } from '../engagement/index.js';
@@ -40,5 +40,21 @@ export async function feedRoutes(app: FastifyInstance, options: { feed: FeedServ
     },
     async (request) =>
       feed.recent(request.viewer?.accountId ?? null, request.query.limit, request.query.cursor),
+  );
+
+  api.get(
+    '/api/v1/feed/trending',
+    {
+      schema: {
+        tags: ['feed'],
+        summary: 'Public videos viewers watch most these days, hottest first',
+        description:
+          'Ordered by a decayed count of viewing (half-life 2 days) learnt from /api/v1/feed/events; videos nobody has watched yet are not listed.',
+        querystring: pageQuerySchema,
+        response: { 200: pageSchema(listedVideoSchema), ...problemResponses(400) },
+      },
+    },
+    async (request) =>
+      feed.trending(request.viewer?.accountId ?? null, request.query.limit, request.query.cursor),
   );
 }

@@ -19,14 +19,6 @@ export const anonymousIdRequired = () =>
     detail: 'Signed-out visitors identify themselves with the random anonymousId their app keeps.',
   });
 
-export const invalidForYouCursor = () =>
-  new AppError({
-    type: 'invalid-cursor',
-    kind: 'invalid',
-    title: 'The page cursor is not valid',
-    detail: 'Use the nextCursor value from the previous page, unchanged.',
-  });
-
 export const watchHistoryEntryNotFound = () =>
   new AppError({
     type: 'watch-history-entry-not-found',

@@ -20,13 +20,12 @@ import {
 import { randomInt } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { EngagementService, ListedVideo } from '../engagement/index.js';
-import { decodeCursor, encodeCursor, type Page } from '../platform/http/index.js';
+import { decodeCursor, encodeCursor, invalidCursor, type Page } from '../platform/http/index.js';
 import type { ForYouLearner, LearnResult } from './recommendation.learner.js';
 import { toVideoFacts, toVideoStats } from './recommendation.records.js';
 import type { CandidateProposal, RecommendationStore } from './recommendation.store.js';
 import {
   creatorNotHidden,
-  invalidForYouCursor,
   unknownVideos,
   watchHistoryEntryNotFound,
 } from './recommendation.errors.js';
@@ -474,9 +473,9 @@ function writeForYouCursor(seed: number, served: readonly string[]): string {
 
 function readForYouCursor(cursor: string): { seed: number; served: string[] } {
   const match = /^(\d{1,10})\.([A-Za-z0-9_-]*)$/.exec(cursor);
-  if (!match) throw invalidForYouCursor();
+  if (!match) throw invalidCursor();
   const bytes = Buffer.from(match[2]!, 'base64url');
-  if (bytes.length % 16 !== 0 || bytes.length / 16 > SERVED_MEMORY) throw invalidForYouCursor();
+  if (bytes.length % 16 !== 0 || bytes.length / 16 > SERVED_MEMORY) throw invalidCursor();
   const served: string[] = [];
   for (let offset = 0; offset < bytes.length; offset += 16) {
     const hex = bytes.subarray(offset, offset + 16).toString('hex');

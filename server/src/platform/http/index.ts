@@ -1,6 +1,13 @@
 export { registerProblemHandlers, sendProblem, PROBLEM_CONTENT_TYPE } from './problem.js';
 export type { Problem } from './problem.js';
-export { encodeCursor, decodeCursor, toPage, pageQuerySchema, pageSchema } from './pagination.js';
+export {
+  encodeCursor,
+  decodeCursor,
+  invalidCursor,
+  toPage,
+  pageQuerySchema,
+  pageSchema,
+} from './pagination.js';
 export type { Page } from './pagination.js';
 export {
   registerAuthentication,

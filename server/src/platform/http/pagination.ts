@@ -34,13 +34,17 @@ export function decodeCursor(cursor: string, arity: number): CursorValue[] {
   } catch {
     // fall through to the problem below
   }
-  throw new AppError({
+  throw invalidCursor();
+}
+
+/** A cursor that decodes but does not hold what this list pages by. */
+export const invalidCursor = () =>
+  new AppError({
     type: 'invalid-cursor',
     kind: 'invalid',
     title: 'The page cursor is not valid',
     detail: 'Use the nextCursor value from the previous page, unchanged.',
   });
-}
 
 /**
  * Turns `limit + 1` fetched rows into a page: the extra row only says there is more.
