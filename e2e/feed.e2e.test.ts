@@ -108,6 +108,12 @@ describe('the feed in the browser', () => {
     await page.getByLabel('Password', { exact: true }).fill(SEED_PASSWORD);
     await page.getByRole('button', { name: 'Sign up' }).click();
     await page.waitForURL((url) => url.pathname === '/');
+    // Fresh lists the newest first, so the seeded order is known (For You has its own test).
+    await page
+      .getByRole('navigation', { name: 'Feeds' })
+      .getByRole('link', { name: 'Fresh' })
+      .click();
+    await page.waitForURL((url) => url.pathname === '/fresh');
 
     // The newest video plays at once, muted; the next two are already attached and loading.
     const first = seeded(0);
@@ -259,7 +265,7 @@ describe('the feed in the browser', () => {
     for (const icon of manifest.icons)
       expect((await context.request.get(icon.src)).status(), icon.src).toBe(200);
 
-    await page.goto('/');
+    await page.goto('/fresh');
     const scriptUrl = await page.evaluate(async () => {
       const registration = await navigator.serviceWorker.ready;
       return registration.active?.scriptURL ?? '';

@@ -262,6 +262,29 @@ describe('uploading a video in the browser', () => {
     await page.getByRole('button', { name: 'Mute' }).waitFor();
     expect((await readPlayback()).muted).toBe(false);
 
+    // It is in the feeds: Fresh (newest first) has it on top, and it plays there.
+    await page.goto('/');
+    await page
+      .getByRole('navigation', { name: 'Feeds' })
+      .getByRole('link', { name: 'Fresh' })
+      .click();
+    await page.waitForURL(isAt('/fresh'));
+    const inFeed = page.locator(`article[aria-current="true"][data-video-id="${video!.id}"] video`);
+    await expect
+      .poll(
+        () =>
+          inFeed.evaluate(
+            (element: HTMLVideoElement) =>
+              !element.paused &&
+              element.currentTime > 0.3 &&
+              element.getVideoPlaybackQuality().totalVideoFrames > 5,
+          ),
+        POLL,
+      )
+      .toBe(true);
+    await page.goto(`/v/${video!.id}`);
+    await page.getByRole('heading', { name: `Video by @${handle}: Morning light` }).waitFor();
+
     // The creator edits the caption and audience, then deletes the video.
     await page.getByRole('button', { name: 'Edit video' }).click();
     const sheet = page.getByRole('dialog', { name: 'Edit video' });

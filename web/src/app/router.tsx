@@ -12,6 +12,8 @@ import { RouteErrorPage } from './RouteErrorPage';
 const pagesForEveryone: RouteObject[] = [
   { index: true, element: <HomePage feed="for-you" /> },
   { path: 'following', element: <HomePage feed="following" /> },
+  { path: 'fresh', element: <HomePage feed="fresh" /> },
+  { path: 'trending', element: <HomePage feed="trending" /> },
   {
     path: 'signup',
     lazy: { Component: async () => (await import('../features/auth/SignUpPage')).SignUpPage },

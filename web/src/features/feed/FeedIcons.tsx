@@ -17,6 +17,9 @@ const shapes = {
   soundOff: <path d="M4 9h4l5-4v14l-5-4H4zM17 9.5l5 5M22 9.5l-5 5" />,
   plus: <path d="M12 6v12M6 12h12" />,
   check: <path d="m6 12.5 4 4 8-9" />,
+  more: (
+    <path d="M5 10a2 2 0 1 1 0 4 2 2 0 0 1 0-4zm7 0a2 2 0 1 1 0 4 2 2 0 0 1 0-4zm7 0a2 2 0 1 1 0 4 2 2 0 0 1 0-4z" />
+  ),
 } satisfies Record<string, ReactElement>;
 
 export type FeedIconName = keyof typeof shapes;

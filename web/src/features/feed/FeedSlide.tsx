@@ -1,6 +1,7 @@
 // One video of the feed, filling the screen: the player, a tap to pause, a double tap to like
 // (with a heart where the finger was), the side rail, the caption and the progress bar. It
-// reports a view once the minimum watch is reached.
+// reports how it is watched (useViewingReport) and what the viewer does to it, For You learning
+// from both.
 import { useEffect, useRef, useState, type MouseEvent } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import type { Schemas } from '@shortwave/api-client';
@@ -10,12 +11,14 @@ import { useToast } from '../../ui/Toast';
 import { usePlayback, type PlaybackRole } from '../player/usePlayback';
 import { soundPreference, useIsMuted } from '../player/soundPreference';
 import { Caption } from './Caption';
-import { minimumWatchMs, recordShare, recordView, setLiked, setSaved } from './engagement.api';
+import { recordShare, setLiked, setSaved } from './engagement.api';
 import type { FeedVideo } from './feed.api';
 import { FeedIcon } from './FeedIcons';
 import { follow, useFollowStatus } from './followStatus';
 import { ProgressBar } from './ProgressBar';
 import { SideRail } from './SideRail';
+import { useViewingReport } from './useViewingReport';
+import { recordViewingEvent } from './viewingEvents';
 import styles from './FeedSlide.module.css';
 
 const DOUBLE_TAP_MS = 300;
@@ -29,12 +32,14 @@ export function FeedSlide({
   role,
   commentCount,
   onOpenComments,
+  onOpenWhy,
   commandsRef,
 }: {
   feedVideo: FeedVideo;
   role: PlaybackRole;
   commentCount: number;
   onOpenComments: (video: Schemas['ListedVideo']) => void;
+  onOpenWhy: (feedVideo: FeedVideo) => void;
   /** Filled while this is the current video, for the feed's keyboard shortcuts. */
   commandsRef: { current: SlideCommands | null };
 }) {
@@ -65,7 +70,9 @@ export function FeedSlide({
     };
   }, [isCurrent, togglePaused, commandsRef]);
 
-  useWatchReport(videoRef, video, isCurrent);
+  useViewingReport(videoRef, video, isCurrent);
+  const learn = (kind: 'like' | 'save' | 'share' | 'follow-from-video') =>
+    void recordViewingEvent(kind, video.id).catch(() => undefined);
 
   const askToLogIn = () => {
     void navigate(`/login?next=${encodeURIComponent(location.pathname)}`);
@@ -80,6 +87,7 @@ export function FeedSlide({
       const engagement = await setLiked(video.id, isLiked);
       setStats(engagement.stats);
       setViewerState(engagement.viewerState);
+      if (isLiked) learn('like');
     } catch (error) {
       setViewerState((state) => ({ ...state, hasLiked: !isLiked }));
       setStats((current) => ({ ...current, likeCount: current.likeCount + (isLiked ? -1 : 1) }));
@@ -95,6 +103,7 @@ export function FeedSlide({
       const engagement = await setSaved(video.id, isSaved);
       setStats(engagement.stats);
       setViewerState(engagement.viewerState);
+      if (isSaved) learn('save');
       showToast(isSaved ? 'Saved to your favourites.' : 'Removed from your favourites.');
     } catch (error) {
       setViewerState((state) => ({ ...state, hasSaved: !isSaved }));
@@ -106,6 +115,7 @@ export function FeedSlide({
     try {
       const result = await recordShare(video.id);
       setStats((current) => ({ ...current, shareCount: result.shareCount }));
+      learn('share');
       const url = new URL(result.url, window.location.origin).href;
       if (typeof navigator.share === 'function') {
         await navigator
@@ -127,6 +137,7 @@ export function FeedSlide({
   const followCreator = async () => {
     try {
       const status = await follow(video.creator.handle);
+      learn('follow-from-video');
       showToast(
         status === 'requested'
           ? `Follow request sent to @${video.creator.handle}.`
@@ -229,6 +240,7 @@ export function FeedSlide({
         onComments={() => onOpenComments(video)}
         onSave={() => void changeSave()}
         onShare={() => void share()}
+        onWhy={() => onOpenWhy(feedVideo)}
       />
       <Caption video={video} />
       <ProgressBar videoRef={videoRef} isCurrent={isCurrent} />
@@ -240,32 +252,4 @@ export function FeedSlide({
 function fitOf(video: Schemas['ListedVideo']) {
   const isPortrait = (video.height ?? 0) > (video.width ?? 0);
   return { objectFit: isPortrait ? 'cover' : 'contain' } as const;
-}
-
-/** Adds up the time the current video really plays and reports a view past the minimum. */
-function useWatchReport(
-  videoRef: { current: HTMLVideoElement | null },
-  video: Schemas['ListedVideo'],
-  isCurrent: boolean,
-) {
-  useEffect(() => {
-    const element = videoRef.current;
-    if (!isCurrent || !element) return;
-    const needed = minimumWatchMs(video.durationMs);
-    let watchedMs = 0;
-    let lastTime = element.currentTime;
-    let isReported = false;
-    const onTimeUpdate = () => {
-      const step = element.currentTime - lastTime;
-      lastTime = element.currentTime;
-      // A loop back to the start or a seek is not watching.
-      if (step > 0 && step < 1.5) watchedMs += step * 1000;
-      if (!isReported && watchedMs >= needed) {
-        isReported = true;
-        recordView(video.id, watchedMs).catch(() => undefined);
-      }
-    };
-    element.addEventListener('timeupdate', onTimeUpdate);
-    return () => element.removeEventListener('timeupdate', onTimeUpdate);
-  }, [videoRef, video.id, video.durationMs, isCurrent]);
 }

@@ -1,12 +1,15 @@
-// "Following | For You" at the top of Home, TikTok-style: two links, the current one underlined.
+// "Following | For You | Fresh | Trending" at the top of Home, TikTok-style: the viewer picks the
+// feed, the current one underlined. Only For You is personalised.
 import { Link } from 'react-router';
 import styles from './HomePage.module.css';
 
-export type FeedName = 'for-you' | 'following';
+export type FeedName = 'for-you' | 'following' | 'fresh' | 'trending';
 
-const FEEDS: { name: FeedName; label: string; path: string }[] = [
+export const FEEDS: { name: FeedName; label: string; path: string }[] = [
   { name: 'following', label: 'Following', path: '/following' },
   { name: 'for-you', label: 'For You', path: '/' },
+  { name: 'fresh', label: 'Fresh', path: '/fresh' },
+  { name: 'trending', label: 'Trending', path: '/trending' },
 ];
 
 export function FeedSwitch({ current }: { current: FeedName }) {

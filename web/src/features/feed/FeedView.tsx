@@ -8,10 +8,14 @@ import { soundPreference } from '../player/soundPreference';
 import type { PlaybackRole } from '../player/usePlayback';
 import type { FeedVideo } from './feed.api';
 import { FeedSlide, type SlideCommands } from './FeedSlide';
+import { recordViewingEvent } from './viewingEvents';
 import styles from './FeedView.module.css';
 
 const CommentsSheet = lazy(async () => ({
   default: (await import('../comments/CommentsSheet')).CommentsSheet,
+}));
+const WhyThisVideoSheet = lazy(async () => ({
+  default: (await import('./WhyThisVideoSheet')).WhyThisVideoSheet,
 }));
 
 /** Which videos keep a player, relative to the current one. */
@@ -39,16 +43,20 @@ export function FeedView({
   videos,
   hasMore,
   onNearEnd,
+  onCreatorDismissed,
 }: {
   videos: FeedVideo[];
   hasMore: boolean;
   onNearEnd: () => void;
+  /** "Not interested" or "hide": this creator's videos from `fromIndex` on leave the feed. */
+  onCreatorDismissed: (creatorId: string, fromIndex: number) => void;
 }) {
   const scrollerRef = useRef<HTMLDivElement>(null);
   const commandsRef = useRef<SlideCommands | null>(null);
   const [current, setCurrent] = useState(0);
   const [commentsVideo, setCommentsVideo] = useState<Schemas['ListedVideo'] | null>(null);
   const [commentCounts, setCommentCounts] = useState<Record<string, number>>({});
+  const [whyVideo, setWhyVideo] = useState<FeedVideo | null>(null);
 
   // The current video is the one filling the scroller, read from the scroll position.
   useEffect(() => {
@@ -129,6 +137,7 @@ export function FeedView({
               role={roleOf(index, current)}
               commentCount={commentCounts[feedVideo.video.id] ?? feedVideo.video.stats.commentCount}
               onOpenComments={setCommentsVideo}
+              onOpenWhy={setWhyVideo}
               commandsRef={commandsRef}
             />
           ) : (
@@ -142,10 +151,27 @@ export function FeedView({
           <CommentsSheet
             video={commentsVideo}
             commentCount={commentCounts[commentsVideo.id] ?? commentsVideo.stats.commentCount}
-            onCommentCountChange={(count) =>
-              setCommentCounts((counts) => ({ ...counts, [commentsVideo.id]: count }))
-            }
+            onCommentCountChange={(count) => {
+              const previous = commentCounts[commentsVideo.id] ?? commentsVideo.stats.commentCount;
+              if (count > previous)
+                recordViewingEvent('comment', commentsVideo.id).catch(() => undefined);
+              setCommentCounts((counts) => ({ ...counts, [commentsVideo.id]: count }));
+            }}
             onClose={() => setCommentsVideo(null)}
+          />
+        </Suspense>
+      )}
+      {whyVideo && (
+        <Suspense fallback={null}>
+          <WhyThisVideoSheet
+            video={whyVideo.video}
+            reasons={whyVideo.reasons}
+            onClose={() => setWhyVideo(null)}
+            onDismissed={(video) => {
+              // The dismissed video and what is queued of its creator go; the next one slides in.
+              const index = videos.findIndex((entry) => entry.video.id === video.id);
+              onCreatorDismissed(video.creator.id, index < 0 ? current : index);
+            }}
           />
         </Suspense>
       )}

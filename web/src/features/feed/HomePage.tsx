@@ -1,12 +1,12 @@
-// Home: the For You and Following feeds, full-screen under a floating switch, one video per
-// screen. Each feed says what to do when it has nothing to show.
+// Home: the For You, Following, Fresh and Trending feeds, full-screen under a floating switch,
+// one video per screen. Each feed says what to do when it has nothing to show.
 import { useEffect } from 'react';
 import { useSession } from '../../api/useSession';
 import { Button, ButtonLink } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { LoadingMessage } from '../../ui/LoadingMessage';
 import { usePageTitle } from '../../ui/usePageTitle';
-import { FeedSwitch, type FeedName } from './FeedSwitch';
+import { FEEDS, FeedSwitch, type FeedName } from './FeedSwitch';
 import { FeedView } from './FeedView';
 import { rememberFollowStatus } from './followStatus';
 import { useFeedPages } from './useFeedPages';
@@ -14,11 +14,12 @@ import styles from './HomePage.module.css';
 
 export function HomePage({ feed }: { feed: FeedName }) {
   const session = useSession();
-  usePageTitle(feed === 'following' ? 'Following' : null);
+  const label = FEEDS.find((entry) => entry.name === feed)?.label ?? 'For You';
+  usePageTitle(feed === 'for-you' ? null : label);
   const isSignedOutOfFollowing = feed === 'following' && session.status !== 'signed-in';
   return (
     <div className={styles.home}>
-      <h1 className="visually-hidden">{feed === 'following' ? 'Following' : 'For You'}</h1>
+      <h1 className="visually-hidden">{label}</h1>
       <div className={styles.top}>
         <FeedSwitch current={feed} />
         {session.status === 'signed-out' && (
@@ -82,7 +83,15 @@ function Feed({ feed, viewerId }: { feed: FeedName; viewerId: string | null }) {
   if (pages.videos.length === 0)
     return (
       <div className={styles.stage}>
-        {feed === 'for-you' ? (
+        {feed === 'trending' ? (
+          <EmptyState
+            icon="video"
+            title="Nothing is trending yet"
+            action={<ButtonLink to="/fresh">Watch Fresh</ButtonLink>}
+          >
+            Videos people watch, like and share a lot in the last days show up here.
+          </EmptyState>
+        ) : feed !== 'following' ? (
           <EmptyState
             icon="video"
             title="No videos yet — be the first to upload"
@@ -108,5 +117,12 @@ function Feed({ feed, viewerId }: { feed: FeedName; viewerId: string | null }) {
         )}
       </div>
     );
-  return <FeedView videos={pages.videos} hasMore={pages.hasMore} onNearEnd={pages.loadMore} />;
+  return (
+    <FeedView
+      videos={pages.videos}
+      hasMore={pages.hasMore}
+      onNearEnd={pages.loadMore}
+      onCreatorDismissed={pages.dropCreator}
+    />
+  );
 }

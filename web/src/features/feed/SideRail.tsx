@@ -1,5 +1,5 @@
 // The column of actions on the right of a video: the creator (with "+" to follow), like,
-// comments, save and share, each with its count.
+// comments, save and share, each with its count, then "Why this video?".
 import { Link } from 'react-router';
 import type { Schemas } from '@shortwave/api-client';
 import { Avatar } from '../../ui/Avatar';
@@ -18,7 +18,7 @@ function RailButton({
 }: {
   icon: FeedIconName;
   label: string;
-  count: number;
+  count?: number;
   isPressed?: boolean;
   isActiveColour?: 'like' | 'save';
   onClick: () => void;
@@ -38,7 +38,7 @@ function RailButton({
         <FeedIcon name={icon} />
       </span>
       <span className="visually-hidden">{label} </span>
-      <span className={styles.railCount}>{formatCount(count)}</span>
+      {count !== undefined && <span className={styles.railCount}>{formatCount(count)}</span>}
     </button>
   );
 }
@@ -54,6 +54,7 @@ export function SideRail({
   onComments,
   onSave,
   onShare,
+  onWhy,
 }: {
   video: Schemas['ListedVideo'];
   stats: Schemas['VideoStats'];
@@ -65,6 +66,7 @@ export function SideRail({
   onComments: () => void;
   onSave: () => void;
   onShare: () => void;
+  onWhy: () => void;
 }) {
   const { creator } = video;
   return (
@@ -114,6 +116,7 @@ export function SideRail({
         onClick={onSave}
       />
       <RailButton icon="share" label="Share" count={stats.shareCount} onClick={onShare} />
+      <RailButton icon="more" label="Why this video?" onClick={onWhy} />
     </div>
   );
 }

@@ -7,7 +7,8 @@ import { sessionStore } from '../../api/sessionStore';
 
 const CLIENT_ID_KEY = 'shortwave.clientId';
 
-function readClientId(): string | undefined {
+/** Signed out: this device's random id (kept in localStorage); signed in: none. */
+export function readClientId(): string | undefined {
   if (sessionStore.get().status === 'signed-in') return undefined;
   try {
     let id = localStorage.getItem(CLIENT_ID_KEY);

@@ -9,6 +9,8 @@ export type FeedPages = {
   hasMore: boolean;
   loadMore: () => void;
   retry: () => void;
+  /** Takes a creator's videos from `fromIndex` on out of the list (those before stay: seen). */
+  dropCreator: (creatorId: string, fromIndex: number) => void;
 };
 
 export function useFeedPages(kind: FeedKind, viewerId: string | null): FeedPages {
@@ -56,11 +58,18 @@ export function useFeedPages(kind: FeedKind, viewerId: string | null): FeedPages
       });
   }, [kind, nextCursor]);
 
+  const dropCreator = useCallback((creatorId: string, fromIndex: number) => {
+    setVideos((previous) =>
+      previous.filter((entry, index) => index < fromIndex || entry.video.creator.id !== creatorId),
+    );
+  }, []);
+
   return {
     videos,
     status,
     hasMore: nextCursor !== null,
     loadMore,
     retry: () => setAttempt((count) => count + 1),
+    dropCreator,
   };
 }

@@ -1,5 +1,6 @@
-// Settings: your profile links, privacy, blocked and muted accounts, password, where you are logged in, API tokens, log out, and
-// deleting the account.
+// Settings: your profile links, privacy, blocked and muted accounts, your For You (watch history,
+// hidden creators, reset), password, where you are logged in, API tokens, log out, and deleting
+// the account.
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { forgetSession, logOutOnServer } from '../../api/session';
@@ -11,6 +12,7 @@ import { useToast } from '../../ui/Toast';
 import { BlockedAccountsSection } from './BlockedAccountsSection';
 import { ChangePasswordSection } from './ChangePasswordSection';
 import { DeleteAccountSection } from './DeleteAccountSection';
+import { ForYouSection } from './ForYouSection';
 import { PrivacySection } from './PrivacySection';
 import { SessionsSection } from './SessionsSection';
 import { SettingsSection } from './SettingsSection';
@@ -53,6 +55,7 @@ export function SettingsPage() {
         </SettingsSection>
         <PrivacySection />
         <BlockedAccountsSection />
+        <ForYouSection />
         <SessionsSection sessionsList={sessionsList} onLogOutHere={logOut.run} />
         <ChangePasswordSection handle={account.handle} onPasswordChanged={sessionsList.reload} />
         <TokensSection sessionsList={sessionsList} />

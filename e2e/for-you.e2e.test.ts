@@ -1,0 +1,220 @@
+// For You in a real Chromium at phone size, learning from nothing but how a new viewer watches:
+// every #cats video to the end, everything else skipped at once. The pages served after that are
+// mostly #cats, say why, and once the viewer says "not interested" to a creator, that creator is
+// never served again. Pages are read from the app's own responses; the viewer only swipes.
+import type { Schemas } from '@shortwave/api-client';
+import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, newPhoneContext, saveScreenshot } from './browser.js';
+import { makeSeedHandle, SEED_PASSWORD, seedCreator, seedVideo } from './seed.js';
+
+const baseUrl = inject('shortwaveUrl');
+const POLL = { timeout: 30_000, interval: 100 };
+/**
+ * Five cat creators and five others, three videos each (a page holds at most three of one
+ * creator), enough for a third page after the dismissal. Uploads alternate cats and others, so
+ * a cold start in any order of time holds about as many of each.
+ */
+const TAGS = ['cats', 'dogs', 'cats', 'food', 'cats', 'sport', 'cats', 'cars', 'cats', 'art'];
+const VIDEOS_EACH = 3;
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+/** Every For You page the app fetched, in order. */
+const servedPages: Schemas['ForYouItem'][][] = [];
+
+beforeAll(async () => {
+  const creators = await Promise.all(
+    TAGS.map((tag, index) => seedCreator(baseUrl, { prefix: `${tag}${index}` })),
+  );
+  const uploads = Array.from({ length: VIDEOS_EACH }, (_, take) =>
+    TAGS.map((tag, index) => ({ creator: creators[index]!, caption: `Take ${take + 1} #${tag}` })),
+  ).flat();
+  // Three at a time: the worker transcodes while the next files upload.
+  for (let i = 0; i < uploads.length; i += 3) {
+    await Promise.all(
+      uploads
+        .slice(i, i + 3)
+        .map(({ creator, caption }) => seedVideo(baseUrl, creator, { caption })),
+    );
+  }
+  browser = await launchBrowser();
+  context = await newPhoneContext(browser, baseUrl);
+  page = await context.newPage();
+  page.on('response', (response: Response) => {
+    const url = new URL(response.url());
+    if (url.pathname === '/api/v1/feed/for-you' && response.request().method() === 'GET')
+      void response
+        .json()
+        .then((body: { items: Schemas['ForYouItem'][] }) => servedPages.push(body.items));
+  });
+}, 300_000);
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+});
+
+const isCats = (item: Schemas['ForYouItem']) => item.video.hashtags.includes('cats');
+const currentSlide = () => page.locator('article[aria-current="true"]');
+
+function servedItem(videoId: string): Schemas['ForYouItem'] {
+  const item = servedPages.flat().find((entry) => entry.video.id === videoId);
+  if (!item) throw new Error(`video ${videoId} was never served`);
+  return item;
+}
+
+/** Every public ready video on the server, through the Fresh feed's pages. */
+async function listPublicVideos(): Promise<Schemas['ListedVideo'][]> {
+  const videos: Schemas['ListedVideo'][] = [];
+  let cursor: string | null = null;
+  do {
+    const query: string = cursor ? `&cursor=${cursor}` : '';
+    const response = await context.request.get(`/api/v1/feed/recent?limit=50${query}`);
+    const page = (await response.json()) as {
+      items: Schemas['ListedVideo'][];
+      nextCursor: string | null;
+    };
+    videos.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return videos;
+}
+
+/** The current slide's video id once its picture is moving. */
+async function waitForCurrentPlaying(previousId: string | null): Promise<string> {
+  await expect
+    .poll(async () => {
+      const id = await currentSlide()
+        .getAttribute('data-video-id', { timeout: 1000 })
+        .catch(() => null);
+      if (!id || id === previousId) return false;
+      return currentSlide()
+        .locator('video')
+        .evaluate((element: HTMLVideoElement) => !element.paused && element.currentTime > 0.1)
+        .catch(() => false);
+    }, POLL)
+    .toBe(true);
+  return (await currentSlide().getAttribute('data-video-id')) ?? '';
+}
+
+/** Resolves when the current video's loop comes round: it was watched to the end. */
+function waitForLoop(): Promise<void> {
+  return currentSlide()
+    .locator('video')
+    .evaluate(
+      (element: HTMLVideoElement) =>
+        new Promise<void>((resolve) => {
+          let last = element.currentTime;
+          const onTimeUpdate = () => {
+            if (element.currentTime < last - 0.5) {
+              element.removeEventListener('timeupdate', onTimeUpdate);
+              resolve();
+            }
+            last = element.currentTime;
+          };
+          element.addEventListener('timeupdate', onTimeUpdate);
+        }),
+    );
+}
+
+/** Watches #cats to the end and skips the rest, `count` times; returns the ids it went through. */
+async function watchLikeACatPerson(count: number, startId: string | null) {
+  const watched: string[] = [];
+  let previous = startId;
+  for (let i = 0; i < count; i += 1) {
+    const id = await waitForCurrentPlaying(previous);
+    watched.push(id);
+    if (isCats(servedItem(id))) await waitForLoop();
+    await page.keyboard.press('ArrowDown');
+    previous = id;
+  }
+  return watched;
+}
+
+describe('For You in the browser', () => {
+  it('learns a taste for #cats within a few swipes, says why, and drops a creator after “not interested”', async () => {
+    await page.goto('/signup');
+    await page.getByLabel('Handle').fill(makeSeedHandle('catfan'));
+    await page.getByLabel('Password', { exact: true }).fill(SEED_PASSWORD);
+    await page.getByRole('button', { name: 'Sign up' }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+    await page
+      .getByRole('link', { name: 'For You' })
+      .and(page.locator('[aria-current="page"]'))
+      .waitFor();
+
+    // The first page is a cold start; watching the first eight fetches the second one, which is
+    // ranked on what those eight taught.
+    await expect.poll(() => servedPages.length, POLL).toBe(1);
+    const firstPage = servedPages[0]!;
+    const watched = await watchLikeACatPerson(8, null);
+    await expect.poll(() => servedPages.length, POLL).toBe(2);
+    const secondPage = servedPages[1]!;
+    const share = (items: Schemas['ForYouItem'][]) =>
+      items.filter(isCats).length / Math.max(items.length, 1);
+    // What a page picked at random from the videos left would hold: every public video on the
+    // server (other test files' too) less the first page.
+    const firstIds = new Set(firstPage.map((item) => item.video.id));
+    const left = (await listPublicVideos()).filter((video) => !firstIds.has(video.id));
+    const catsLeft = left.filter((video) => video.hashtags.includes('cats')).length;
+    console.log(
+      `For You: #cats ${firstPage.filter(isCats).length}/${firstPage.length} on the cold-start page; ` +
+        `${secondPage.filter(isCats).length}/${secondPage.length} on the page after 8 swipes, ` +
+        `from ${catsLeft} of ${left.length} videos left`,
+    );
+    expect(secondPage.length).toBeGreaterThanOrEqual(6);
+    expect(share(secondPage)).toBeGreaterThanOrEqual(0.6);
+    expect(share(secondPage)).toBeGreaterThan(catsLeft / left.length + 0.15);
+    // Nothing already watched comes back.
+    expect(secondPage.filter((item) => watched.includes(item.video.id))).toEqual([]);
+
+    // Swipe on to the first #cats video of the learnt page, and ask why it was picked.
+    let currentId = await waitForCurrentPlaying(watched.at(-1) ?? null);
+    while (!secondPage.some((item) => item.video.id === currentId && isCats(item))) {
+      await page.keyboard.press('ArrowDown');
+      currentId = await waitForCurrentPlaying(currentId);
+    }
+    const dismissed = servedItem(currentId).video.creator;
+    await currentSlide().getByRole('button', { name: 'Why this video?' }).click();
+    const sheet = page.getByRole('dialog', { name: 'Why this video?' });
+    const reasons = sheet.getByRole('list', { name: 'Reasons' }).getByRole('listitem');
+    await reasons.first().waitFor();
+    expect(await reasons.allInnerTexts()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/#cats|You often watch/)]),
+    );
+    await saveScreenshot(page, 'why-this-video');
+
+    // Not interested: this creator's videos leave the feed at once and never come back.
+    const pagesBefore = servedPages.length;
+    await sheet.getByRole('button', { name: 'Not interested' }).click();
+    await sheet.waitFor({ state: 'hidden' });
+    currentId = await waitForCurrentPlaying(currentId);
+    const seenAfter: string[] = [];
+    for (let i = 0; i < 12; i += 1) {
+      seenAfter.push(currentId);
+      expect(servedItem(currentId).video.creator.id).not.toBe(dismissed.id);
+      if (
+        (await page.getByText('You’re all caught up.').isVisible()) &&
+        (await currentSlide().count()) === 0
+      )
+        break;
+      await page.keyboard.press('ArrowDown');
+      const next = await waitForCurrentPlaying(currentId).catch(() => null);
+      if (!next) break;
+      currentId = next;
+    }
+    const servedLater = servedPages.slice(pagesBefore).flat();
+    expect(servedLater.length).toBeGreaterThan(0);
+    expect(servedLater.filter((item) => item.video.creator.id === dismissed.id)).toEqual([]);
+
+    // The viewer sees what For You learnt from, in Settings.
+    await page.goto('/settings#for-you');
+    const history = page.getByRole('list', { name: 'Watch history' });
+    await history.getByRole('listitem').first().waitFor();
+    expect(await history.getByRole('listitem').count()).toBeGreaterThan(0);
+    await page.getByRole('heading', { name: 'Watch history' }).scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'for-you-settings');
+  });
+});
