@@ -214,7 +214,14 @@ describe('For You in the browser', () => {
     const history = page.getByRole('list', { name: 'Watch history' });
     await history.getByRole('listitem').first().waitFor();
     expect(await history.getByRole('listitem').count()).toBeGreaterThan(0);
-    await page.getByRole('heading', { name: 'Watch history' }).scrollIntoViewIfNeeded();
+    // The link in "Why this video?" lands on this part of the page.
+    await expect
+      .poll(() =>
+        page
+          .getByRole('heading', { name: 'Watch history' })
+          .evaluate((heading) => Math.round(heading.getBoundingClientRect().top)),
+      )
+      .toBeLessThan(200);
     await saveScreenshot(page, 'for-you-settings');
   });
 });

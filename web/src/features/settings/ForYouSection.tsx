@@ -34,7 +34,7 @@ export function ForYouSection() {
   const history = useCursorPages('watch-history', fetchHistory);
   const hidden = useCursorPages('hidden-creators', fetchHiddenCreators);
   return (
-    <div id="for-you">
+    <div id="for-you" className={styles.anchor}>
       <WatchHistorySection history={history} />
       <HiddenCreatorsSection hidden={hidden} />
       <ResetSection onReset={history.reload} />

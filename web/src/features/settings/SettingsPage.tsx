@@ -1,8 +1,8 @@
 // Settings: your profile links, privacy, blocked and muted accounts, your For You (watch history,
 // hidden creators, reset), password, where you are logged in, API tokens, log out, and deleting
 // the account.
-import { useState } from 'react';
-import { Link } from 'react-router';
+import { useEffect, useState } from 'react';
+import { Link, useLocation } from 'react-router';
 import { forgetSession, logOutOnServer } from '../../api/session';
 import { useSession } from '../../api/useSession';
 import { Button } from '../../ui/Button';
@@ -24,6 +24,11 @@ export function SettingsPage() {
   const { account } = useSession();
   const sessionsList = useSessionsList();
   const logOut = useLogOut();
+  const { hash } = useLocation();
+  // This page's code arrives after the browser's own jump to #section: jump once it is here.
+  useEffect(() => {
+    if (hash) document.getElementById(hash.slice(1))?.scrollIntoView({ block: 'start' });
+  }, [hash]);
   if (!account) return null;
   return (
     <>
