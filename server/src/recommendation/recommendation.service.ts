@@ -147,6 +147,8 @@ export class RecommendationService {
     const [coWatchRows, proposals] = await Promise.all([
       store.readCoWatchRows(sources, NEIGHBOURS_PER_SOURCE),
       store.proposeCandidates({
+        viewerId: viewer.viewerId,
+        servedIds: served,
         followedCreatorIds: [...state.followedCreatorIds],
         tasteCreatorIds: tastes.creators,
         tasteHashtags: tastes.hashtags,
@@ -224,9 +226,12 @@ export class RecommendationService {
       });
     }
     const nextServed = [...served, ...page.items.map((item) => item.videoId)].slice(-SERVED_MEMORY);
+    // A page the variety rules end short (one creator's videos left) is not the end: the next
+    // page may start with what could not follow here. Only an exhausted pool ends the chain.
+    const isExhausted = page.items.length === 0 || candidates.length <= page.items.length;
     return {
       items,
-      nextCursor: page.items.length < limit ? null : writeForYouCursor(seed, nextServed),
+      nextCursor: isExhausted ? null : writeForYouCursor(seed, nextServed),
     };
   }
 

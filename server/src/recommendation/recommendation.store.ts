@@ -2,7 +2,7 @@
 // upserts for learning, the page's indexed reads, and the viewer's history and hidden creators.
 // Bulk statements take one jsonb parameter (jsonb_to_recordset), so a batch is one round trip.
 import type { AffinityRecord, CoWatchRow, ViewerVideoRecord } from '@shortwave/ranking';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import { selectVideosWithCreator } from '../engagement/index.js';
 import type { DB, Db } from '../platform/db/index.js';
 import type { VideoWithCreator } from '../videos/index.js';
@@ -374,8 +374,14 @@ export class RecommendationStore {
     return rows;
   }
 
-  /** Candidate ids from every source but co-watch, in one round trip. */
+  /**
+   * Candidate ids from every source but co-watch, in one round trip. The global lists (trending,
+   * popular, fresh) skip what this viewer has seen or was just served before taking their top N,
+   * or a viewer who keeps swiping would find them used up while older videos wait unseen.
+   */
   async proposeCandidates(options: {
+    viewerId: string;
+    servedIds: readonly string[];
     followedCreatorIds: readonly string[];
     tasteCreatorIds: readonly string[];
     tasteHashtags: readonly string[];
@@ -386,6 +392,10 @@ export class RecommendationStore {
     popularLimit: number;
     freshLimit: number;
   }): Promise<CandidateProposal[]> {
+    const unseen = (videoId: RawBuilder<unknown>) =>
+      sql`not exists (select 1 from viewer_video_signals seen
+          where seen.viewer_id = ${options.viewerId}::uuid and seen.video_id = ${videoId})
+        and not (${videoId} = any(${uuids(options.servedIds)}))`;
     const { rows } = await sql<CandidateProposal>`
       (select v.id as video_id, 'followed'::text as source, v.account_id::text as key, null::float8 as value, null::bigint as updated_at
         from videos v where v.account_id = any(${uuids(options.followedCreatorIds)}) and v.state = 'ready'
@@ -406,12 +416,15 @@ export class RecommendationStore {
           order by rank_key desc nulls last limit ${options.trendingLimit}) tr)
       union all
       (select video_id, 'trending', null, trending_value, trending_updated_at from video_stats
+        where ${unseen(sql.ref('video_stats.video_id'))}
         order by trending_rank_key desc nulls last limit ${options.trendingLimit})
       union all
       (select video_id, 'popular', null, popularity, null from video_stats
-        where popularity > 0 order by popularity desc limit ${options.popularLimit})
+        where popularity > 0 and ${unseen(sql.ref('video_stats.video_id'))}
+        order by popularity desc limit ${options.popularLimit})
       union all
       (select id, 'fresh', null, null, null from videos where state = 'ready' and visibility = 'public'
+        and ${unseen(sql.ref('videos.id'))}
         order by ready_at desc, id desc limit ${options.freshLimit})`.execute(this.db);
     return rows;
   }
