@@ -32,6 +32,9 @@ const { values } = parseArgs({
     'dwell-ms': { type: 'string', default: '1000' },
     concurrency: { type: 'string', default: '3' },
     'keep-data': { type: 'boolean', default: false },
+    // Fresh lists every seeded video newest first, so 50 swipes always have a next video; For You
+    // ('/') ranks and pages as it learns, which is its own test (e2e/for-you.e2e.test.ts).
+    feed: { type: 'string', default: '/fresh' },
   },
 });
 const videoCount = Number(values.videos);
@@ -128,7 +131,7 @@ async function runPass(browser: Browser, baseUrl: string, reducedMotion: boolean
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
 
-    await page.goto('/');
+    await page.goto(values.feed);
     const firstFrameMs = await page.evaluate<number>(
       `window.__swBench.firstFrame(${FRAME_TIMEOUT_MS})`,
     );
