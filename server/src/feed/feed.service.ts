@@ -2,7 +2,7 @@
 // both newest first, and Trending (what viewers watch most these days); all respecting every
 // visibility rule, none showing accounts you muted.
 import type { EngagementService, ListedVideo } from '../engagement/index.js';
-import type { Page, Viewer } from '../platform/http/index.js';
+import type { CursorValue, Page, Viewer } from '../platform/http/index.js';
 import { decodeCursor, invalidCursor, toPage } from '../platform/http/index.js';
 import type { VideoWithCreator } from '../videos/index.js';
 import type { FeedCursor, FeedStore, TrendingCursor } from './feed.store.js';
@@ -36,25 +36,17 @@ export class FeedService {
 
   async trending(viewerId: string | null, limit: number, cursor?: string) {
     const rows = await this.deps.store.listTrending(viewerId, limit, readTrendingCursor(cursor));
-    const page = toPage(
-      rows,
-      limit,
-      (row) => [row.trendingRankKey, row.id],
-      (row) => row,
-    );
-    return {
-      items: await this.deps.engagement.describe(viewerId, page.items),
-      nextCursor: page.nextCursor,
-    };
+    return this.present(viewerId, rows, limit, (row) => [row.trendingRankKey, row.id]);
   }
 
-  private async present(viewerId: string | null, rows: VideoWithCreator[], limit: number) {
-    const page = toPage(
-      rows,
-      limit,
-      (row) => [row.readyAt!.toISOString(), row.id],
-      (row) => row,
-    );
+  /** A page of listed videos; the cursor is `keyOf` the last row (newest-first feeds by default). */
+  private async present<Row extends VideoWithCreator>(
+    viewerId: string | null,
+    rows: Row[],
+    limit: number,
+    keyOf: (row: Row) => CursorValue[] = (row) => [row.readyAt!.toISOString(), row.id],
+  ) {
+    const page = toPage(rows, limit, keyOf, (row) => row);
     return {
       items: await this.deps.engagement.describe(viewerId, page.items),
       nextCursor: page.nextCursor,

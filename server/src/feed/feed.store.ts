@@ -67,7 +67,8 @@ export class FeedStore {
       .where(videoVisibleTo(viewerId))
       .where(notMutedBy(viewerId, sql`videos.account_id`))
       .where('videos.visibility', '=', 'public')
-      .where(sql<boolean>`video_stats.trending_value > 0 and ${rankKey} is not null`);
+      // The key is null until a video has a trending value (migration 0009).
+      .where(sql<boolean>`${rankKey} is not null`);
     if (cursor) {
       query = query.where(
         sql<boolean>`(${rankKey}, videos.id) < (${cursor.rankKey}, ${cursor.id})`,

@@ -22,6 +22,12 @@ type Executor = Kysely<DB> | Transaction<DB>;
 
 const json = (rows: unknown[]) => sql`${JSON.stringify(rows)}::jsonb`;
 const uuids = (ids: readonly string[]) => sql`${[...ids]}::uuid[]`;
+
+/** Neither seen by the viewer (a record of it) nor served earlier in this cursor chain. */
+const isUnseenBy = (viewerId: string, servedIds: readonly string[], videoId: RawBuilder<unknown>) =>
+  sql<boolean>`not exists (select 1 from viewer_video_signals seen
+      where seen.viewer_id = ${viewerId}::uuid and seen.video_id = ${videoId})
+    and not (${videoId} = any(${uuids(servedIds)}))`;
 /** SQL for 2^-((to - from) / halfLife), clamped so PostgreSQL never reports an underflow. */
 const decayFactor = (fromMs: string, toMs: string, halfLifeMs: number) =>
   `power(2, greatest(-1000, -((${toMs}) - (${fromMs}))::double precision / ${halfLifeMs}))`;
@@ -393,9 +399,7 @@ export class RecommendationStore {
     freshLimit: number;
   }): Promise<CandidateProposal[]> {
     const unseen = (videoId: RawBuilder<unknown>) =>
-      sql`not exists (select 1 from viewer_video_signals seen
-          where seen.viewer_id = ${options.viewerId}::uuid and seen.video_id = ${videoId})
-        and not (${videoId} = any(${uuids(options.servedIds)}))`;
+      isUnseenBy(options.viewerId, options.servedIds, videoId);
     const { rows } = await sql<CandidateProposal>`
       (select v.id as video_id, 'followed'::text as source, v.account_id::text as key, null::float8 as value, null::bigint as updated_at
         from videos v where v.account_id = any(${uuids(options.followedCreatorIds)}) and v.state = 'ready'
@@ -447,11 +451,7 @@ export class RecommendationStore {
         sql<boolean>`not exists (select 1 from viewer_hidden_creators h
           where h.viewer_id = ${viewerId}::uuid and h.creator_id = videos.account_id)`,
       )
-      .where(
-        sql<boolean>`not exists (select 1 from viewer_video_signals s
-          where s.viewer_id = ${viewerId}::uuid and s.video_id = videos.id)`,
-      )
-      .where(sql<boolean>`not (videos.id = any(${uuids(servedIds)}))`)
+      .where(isUnseenBy(viewerId, servedIds, sql.ref('videos.id')))
       .execute();
   }
 

@@ -8,7 +8,7 @@ export {
   pageQuerySchema,
   pageSchema,
 } from './pagination.js';
-export type { Page } from './pagination.js';
+export type { CursorValue, Page } from './pagination.js';
 export {
   registerAuthentication,
   requireViewer,

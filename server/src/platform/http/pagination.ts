@@ -5,7 +5,7 @@ import { AppError } from '../errors.js';
 
 export type Page<T> = { items: T[]; nextCursor: string | null };
 
-type CursorValue = string | number;
+export type CursorValue = string | number;
 
 export const pageQuerySchema = z.strictObject({
   cursor: z.string().max(512).optional(),
