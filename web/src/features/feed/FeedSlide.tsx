@@ -72,7 +72,7 @@ export function FeedSlide({
 
   useViewingReport(videoRef, video, isCurrent);
   const learn = (kind: 'like' | 'save' | 'share' | 'follow-from-video') =>
-    void recordViewingEvent(kind, video.id).catch(() => undefined);
+    recordViewingEvent(kind, video.id);
 
   const askToLogIn = () => {
     void navigate(`/login?next=${encodeURIComponent(location.pathname)}`);

@@ -153,8 +153,7 @@ export function FeedView({
             commentCount={commentCounts[commentsVideo.id] ?? commentsVideo.stats.commentCount}
             onCommentCountChange={(count) => {
               const previous = commentCounts[commentsVideo.id] ?? commentsVideo.stats.commentCount;
-              if (count > previous)
-                recordViewingEvent('comment', commentsVideo.id).catch(() => undefined);
+              if (count > previous) recordViewingEvent('comment', commentsVideo.id);
               setCommentCounts((counts) => ({ ...counts, [commentsVideo.id]: count }));
             }}
             onClose={() => setCommentsVideo(null)}

@@ -8,7 +8,7 @@ import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { useToast } from '../../ui/Toast';
 import type { FeedReason } from './feed.api';
-import { recordViewingEvent } from './viewingEvents';
+import { sendViewingEventNow } from './viewingEvents';
 import styles from './WhyThisVideoSheet.module.css';
 
 export type Dismissal = 'not-interested' | 'hide-creator';
@@ -32,7 +32,7 @@ export function WhyThisVideoSheet({
   const dismiss = async (dismissal: Dismissal) => {
     setPending(dismissal);
     try {
-      await recordViewingEvent(dismissal, video.id, { isUrgent: true });
+      await sendViewingEventNow(dismissal, video.id);
       showToast(
         dismissal === 'hide-creator'
           ? `You won’t see @${handle} in For You.`

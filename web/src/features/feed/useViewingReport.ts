@@ -26,12 +26,12 @@ export function useViewingReport(
     let hasPlayed = false;
     let loops = 0;
     let isProgressReported = false;
-    recordViewingEvent('impression', video.id).catch(() => undefined);
+    recordViewingEvent('impression', video.id);
 
     const onPlaying = () => {
       if (hasPlayed) return;
       hasPlayed = true;
-      recordViewingEvent('play', video.id).catch(() => undefined);
+      recordViewingEvent('play', video.id);
     };
     const onTimeUpdate = () => {
       const time = element.currentTime;
@@ -42,7 +42,7 @@ export function useViewingReport(
       if (step > 0 && step < 1.5) watchedMs += step * 1000;
       if (hasLooped) {
         loops += 1;
-        recordViewingEvent(loops === 1 ? 'completion' : 'replay', video.id).catch(() => undefined);
+        recordViewingEvent(loops === 1 ? 'completion' : 'replay', video.id);
       }
       if (!isViewReported && watchedMs >= neededForView) {
         isViewReported = true;
@@ -56,9 +56,9 @@ export function useViewingReport(
       const stayedMs = performance.now() - becameCurrentAt;
       if (loops > 0) return;
       if (stayedMs < QUICK_SKIP_MS && watchedMs < durationMs / 2) {
-        recordViewingEvent('quick-skip', video.id).catch(() => undefined);
+        recordViewingEvent('quick-skip', video.id);
       } else if (watchedMs > 0) {
-        recordViewingEvent('watch-progress', video.id, { watchedMs }).catch(() => undefined);
+        recordViewingEvent('watch-progress', video.id, { watchedMs });
       }
     };
     element.addEventListener('playing', onPlaying);

@@ -30,12 +30,12 @@ export function onPageHide(report: () => void): () => void {
   return () => beforePageHide.delete(report);
 }
 
-/** Queues one event; resolves once the server has learnt it when `isUrgent`. */
+/** Queues one event, sent with the next batch. */
 export function recordViewingEvent(
   kind: ViewingEventKind,
   videoId: string,
-  options: { watchedMs?: number; isUrgent?: boolean } = {},
-): Promise<void> {
+  options: { watchedMs?: number } = {},
+): void {
   listenForPageHide();
   queue.push({
     id: crypto.randomUUID(),
@@ -44,15 +44,24 @@ export function recordViewingEvent(
     occurredAt: Date.now(),
     ...(options.watchedMs !== undefined ? { watchedMs: Math.round(options.watchedMs) } : {}),
   });
-  if (options.isUrgent || queue.length >= FLUSH_AT_COUNT) return flushViewingEvents();
-  timer ??= window.setTimeout(() => void flushViewingEvents(), FLUSH_AFTER_MS);
-  return Promise.resolve();
+  if (queue.length >= FLUSH_AT_COUNT) void flushViewingEvents();
+  else timer ??= window.setTimeout(() => void flushViewingEvents(), FLUSH_AFTER_MS);
 }
 
-/** Sends what is queued now. A batch the server refuses is dropped: retrying cannot fix it. */
-export async function flushViewingEvents(): Promise<void> {
+/** Sends one event with everything queued; rejects when the server has not learnt it. */
+export async function sendViewingEventNow(kind: ViewingEventKind, videoId: string) {
+  recordViewingEvent(kind, videoId);
+  if (!(await flushViewingEvents())) throw new Error('viewing events not accepted');
+}
+
+/**
+ * Sends what is queued now; true when the server took every batch. A batch it refuses (4xx) is
+ * dropped, since sending it again cannot fix it; one it could not take now is kept for later.
+ */
+export async function flushViewingEvents(): Promise<boolean> {
   window.clearTimeout(timer);
   timer = undefined;
+  let isAccepted = true;
   while (queue.length > 0) {
     const events = queue.splice(0, MAX_BATCH);
     const anonymousId = readClientId();
@@ -63,9 +72,11 @@ export async function flushViewingEvents(): Promise<void> {
     if (!response || response.status >= 500 || response.status === 429) {
       queue = [...events, ...queue].slice(-MAX_BATCH * 5);
       timer ??= window.setTimeout(() => void flushViewingEvents(), FLUSH_AFTER_MS * 4);
-      return;
+      return false;
     }
+    if (!response.ok) isAccepted = false;
   }
+  return isAccepted;
 }
 
 /** The page is going away (tab switched, app closed): hand the rest to the browser to send. */

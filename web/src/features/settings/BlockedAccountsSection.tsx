@@ -8,8 +8,8 @@ import { useCursorPages } from '../../api/useCursorPages';
 import { Avatar } from '../../ui/Avatar';
 import { Button } from '../../ui/Button';
 import { PagedListFooter } from '../../ui/PagedListFooter';
-import { Spinner } from '../../ui/Spinner';
 import { useToast } from '../../ui/Toast';
+import { PagedListStatus } from './PagedListStatus';
 import { SettingsSection } from './SettingsSection';
 import styles from './SettingsPage.module.css';
 
@@ -55,24 +55,10 @@ function AccountsSection({
   const pages = useCursorPages(kind, listOf(kind));
   return (
     <SettingsSection title={title} description={description}>
-      {pages.status === 'loading' && (
-        <p className={styles.status}>
-          <Spinner /> Loading…
-        </p>
-      )}
-      {pages.status === 'failed' && (
-        <p className={styles.status}>
-          {pages.error}{' '}
-          <Button variant="ghost" isSmall onClick={pages.reload}>
-            Try again
-          </Button>
-        </p>
-      )}
-      {pages.status === 'ready' && pages.items.length === 0 && (
-        <p className={styles.status}>
-          {kind === 'block' ? 'You haven’t blocked anyone.' : 'You haven’t muted anyone.'}
-        </p>
-      )}
+      <PagedListStatus
+        pages={pages}
+        empty={kind === 'block' ? 'You haven’t blocked anyone.' : 'You haven’t muted anyone.'}
+      />
       {pages.items.length > 0 && (
         <ul className={styles.list}>
           {pages.items.map((account) => (

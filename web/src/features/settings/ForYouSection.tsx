@@ -10,9 +10,9 @@ import { Avatar } from '../../ui/Avatar';
 import { Button } from '../../ui/Button';
 import { PagedListFooter } from '../../ui/PagedListFooter';
 import { RelativeTime } from '../../ui/RelativeTime';
-import { Spinner } from '../../ui/Spinner';
 import { useToast } from '../../ui/Toast';
 import { resetForYou } from '../feed/feed.api';
+import { PagedListStatus } from './PagedListStatus';
 import { SettingsSection } from './SettingsSection';
 import styles from './SettingsPage.module.css';
 
@@ -42,26 +42,6 @@ export function ForYouSection() {
   );
 }
 
-function ListStatus<Item>({ pages, empty }: { pages: CursorPages<Item>; empty: string }) {
-  if (pages.status === 'loading')
-    return (
-      <p className={styles.status}>
-        <Spinner /> Loading…
-      </p>
-    );
-  if (pages.status === 'failed')
-    return (
-      <p className={styles.status}>
-        {pages.error}{' '}
-        <Button variant="ghost" isSmall onClick={pages.reload}>
-          Try again
-        </Button>
-      </p>
-    );
-  if (pages.items.length === 0) return <p className={styles.status}>{empty}</p>;
-  return null;
-}
-
 function WatchHistorySection({ history }: { history: CursorPages<Schemas['WatchHistoryEntry']> }) {
   const showToast = useToast();
   const [isClearing, setIsClearing] = useState(false);
@@ -82,7 +62,7 @@ function WatchHistorySection({ history }: { history: CursorPages<Schemas['WatchH
       title="Watch history"
       description="What For You learnt from. Removing a video also removes its influence."
     >
-      <ListStatus pages={history} empty="Nothing watched yet." />
+      <PagedListStatus pages={history} empty="Nothing watched yet." />
       {history.items.length > 0 && (
         <>
           <ul className={styles.list} aria-label="Watch history">
@@ -180,7 +160,7 @@ function HiddenCreatorsSection({ hidden }: { hidden: CursorPages<Schemas['Hidden
       title="Hidden creators"
       description="Creators you hid never show up in For You."
     >
-      <ListStatus pages={hidden} empty="You haven’t hidden anyone." />
+      <PagedListStatus pages={hidden} empty="You haven’t hidden anyone." />
       {hidden.items.length > 0 && (
         <ul className={styles.list} aria-label="Hidden creators">
           {hidden.items.map((creator) => (
