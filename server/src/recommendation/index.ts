@@ -6,6 +6,7 @@ import type { EngagementService } from '../engagement/index.js';
 import type { Db } from '../platform/db/index.js';
 import { ForYouLearner } from './recommendation.learner.js';
 import { RecommendationService } from './recommendation.service.js';
+import { ForYouPageStore } from './recommendation.page-store.js';
 import { RecommendationStore } from './recommendation.store.js';
 
 export { RecommendationService } from './recommendation.service.js';
@@ -33,6 +34,7 @@ export function createRecommendationService(deps: {
   });
   return new RecommendationService({
     store,
+    pages: new ForYouPageStore(deps.db),
     learner: new ForYouLearner({ store, params, log: deps.log }),
     engagement: deps.engagement,
     params,

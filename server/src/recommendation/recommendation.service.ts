@@ -23,7 +23,8 @@ import type { EngagementService, ListedVideo } from '../engagement/index.js';
 import { decodeCursor, encodeCursor, invalidCursor, type Page } from '../platform/http/index.js';
 import type { ForYouLearner, LearnResult } from './recommendation.learner.js';
 import { toVideoFacts, toVideoStats } from './recommendation.records.js';
-import type { CandidateProposal, RecommendationStore } from './recommendation.store.js';
+import type { CandidateProposal, ForYouPageStore } from './recommendation.page-store.js';
+import type { RecommendationStore } from './recommendation.store.js';
 import {
   creatorNotHidden,
   unknownVideos,
@@ -64,6 +65,7 @@ export class RecommendationService {
   constructor(
     private readonly deps: {
       store: RecommendationStore;
+      pages: ForYouPageStore;
       learner: ForYouLearner;
       engagement: EngagementService;
       params: ForYouParams;
@@ -127,15 +129,15 @@ export class RecommendationService {
   // ---- the page ----
 
   async forYou(viewer: FeedViewer, limit: number, cursor?: string): Promise<Page<ForYouItem>> {
-    const { store, params } = this.deps;
+    const { pages, params } = this.deps;
     const now = this.now();
     const { seed, served } = cursor
       ? readForYouCursor(cursor)
       : { seed: randomInt(2 ** 31), served: [] };
     const facts = await this.viewerFacts(viewer);
     const [recent, state] = await Promise.all([
-      store.readRecent(viewer.viewerId, params.historyWindow),
-      store.readViewerState(viewer.viewerId, viewer.accountId, 200),
+      pages.readRecent(viewer.viewerId, params.historyWindow),
+      pages.readViewerState(viewer.viewerId, viewer.accountId, 200),
     ]);
     const tastes = pickTastes(state.affinities, now, params.affinityHalfLifeMs);
     const sources = recent
@@ -145,8 +147,8 @@ export class RecommendationService {
     const scopes = [`region:${facts.region}`];
     if (facts.language !== undefined) scopes.push(`language:${facts.language}`);
     const [coWatchRows, proposals] = await Promise.all([
-      store.readCoWatchRows(sources, NEIGHBOURS_PER_SOURCE),
-      store.proposeCandidates({
+      pages.readCoWatchRows(sources, NEIGHBOURS_PER_SOURCE),
+      pages.proposeCandidates({
         viewerId: viewer.viewerId,
         servedIds: served,
         followedCreatorIds: [...state.followedCreatorIds],
@@ -173,7 +175,7 @@ export class RecommendationService {
       const source = toSource(proposal, now, params.trendingHalfLifeMs);
       if (source !== undefined) propose(proposal.videoId, source);
     }
-    const rows = await store.readCandidates(
+    const rows = await pages.readCandidates(
       viewer.accountId,
       viewer.viewerId,
       [...proposed.keys()],
@@ -264,7 +266,7 @@ export class RecommendationService {
       (
         await this.deps.engagement.describe(
           viewer.accountId,
-          await this.deps.store.listVideos(
+          await this.deps.pages.listVideos(
             viewer.accountId,
             pageRows.map((row) => row.videoId),
           ),
