@@ -5550,6 +5550,8 @@ export interface components {
             height: number | null;
             /** @description HLS master playlist */
             playlistUrl: string | null;
+            /** @description One rendition as a single MP4, for starting playback without an HLS player (once ready) */
+            progressiveUrl: string | null;
             posterUrl: string | null;
             /** @description WebVTT map of the thumbnail sprite */
             thumbnailsUrl: string | null;
@@ -5615,6 +5617,8 @@ export interface components {
             height: number | null;
             /** @description HLS master playlist */
             playlistUrl: string | null;
+            /** @description One rendition as a single MP4, for starting playback without an HLS player (once ready) */
+            progressiveUrl: string | null;
             posterUrl: string | null;
             /** @description WebVTT map of the thumbnail sprite */
             thumbnailsUrl: string | null;
@@ -5725,6 +5729,8 @@ export interface components {
             height: number | null;
             /** @description HLS master playlist */
             playlistUrl: string | null;
+            /** @description One rendition as a single MP4, for starting playback without an HLS player (once ready) */
+            progressiveUrl: string | null;
             posterUrl: string | null;
             /** @description WebVTT map of the thumbnail sprite */
             thumbnailsUrl: string | null;
@@ -6018,6 +6024,8 @@ export interface components {
             height: number | null;
             /** @description HLS master playlist */
             playlistUrl: string | null;
+            /** @description One rendition as a single MP4, for starting playback without an HLS player (once ready) */
+            progressiveUrl: string | null;
             posterUrl: string | null;
             /** @description WebVTT map of the thumbnail sprite */
             thumbnailsUrl: string | null;
@@ -6083,6 +6091,8 @@ export interface components {
             height: number | null;
             /** @description HLS master playlist */
             playlistUrl: string | null;
+            /** @description One rendition as a single MP4, for starting playback without an HLS player (once ready) */
+            progressiveUrl: string | null;
             posterUrl: string | null;
             /** @description WebVTT map of the thumbnail sprite */
             thumbnailsUrl: string | null;
@@ -6193,6 +6203,8 @@ export interface components {
             height: number | null;
             /** @description HLS master playlist */
             playlistUrl: string | null;
+            /** @description One rendition as a single MP4, for starting playback without an HLS player (once ready) */
+            progressiveUrl: string | null;
             posterUrl: string | null;
             /** @description WebVTT map of the thumbnail sprite */
             thumbnailsUrl: string | null;

@@ -44,6 +44,11 @@ export type { RenditionPaths, TranscodeIo, TranscodeOutputs } from './transcode-
 export { transcodeLadder } from './transcode.js';
 export type { RenditionUpdate, TranscodeOptions, TranscodeResult } from './transcode.js';
 export { scrubInitSegment, eraseUserData } from './iso-bmff.js';
+export {
+  chooseProgressiveRendition,
+  PROGRESSIVE_FILE,
+  remuxToProgressive,
+} from './progressive.js';
 
 export { buildMasterPlaylist, parseMediaPlaylist, measureRenditionBandwidth } from './playlist.js';
 export type {

@@ -53,11 +53,18 @@ describe('processing an upload', () => {
 
     const api = (await t.app.inject({ method: 'GET', url: `/api/v1/videos/${video.id}` })).json<{
       playlistUrl: string;
+      progressiveUrl: string | null;
       posterUrl: string;
       thumbnailsUrl: string;
       isPlayable: boolean;
     }>();
     expect(api.isPlayable).toBe(true);
+    // The single-file MP4 a browser starts with: the 480p rung, served with ranges.
+    expect(api.progressiveUrl).toBe(api.playlistUrl.replace('master.m3u8', '480p/start.mp4'));
+    const progressive = await fetchMedia(api.progressiveUrl!, { range: 'bytes=0-1023' });
+    expect(progressive.statusCode).toBe(206);
+    expect(progressive.headers['content-type']).toBe('video/mp4');
+    expect(progressive.rawPayload.toString('latin1')).toContain('ftyp');
     const master = await fetchMedia(api.playlistUrl);
     expect(master.statusCode).toBe(200);
     expect(master.headers['content-type']).toBe('application/vnd.apple.mpegurl');
@@ -99,7 +106,7 @@ describe('processing an upload', () => {
     expect(video.width! < video.height!).toBe(true);
     const base = `/media/videos/${video.id}/${video.mediaRevision}/`;
     const dir = await mkdtemp(path.join(os.tmpdir(), 'sw-published-'));
-    const files = ['360p/init.mp4', 'poster.webp', 'thumbnails.webp'];
+    const files = ['360p/init.mp4', '360p/start.mp4', 'poster.webp', 'thumbnails.webp'];
     const playlist = parseMediaPlaylist((await fetchMedia(`${base}360p/index.m3u8`)).body);
     files.push(`360p/${playlist.segments[0]!.uri}`);
     for (const file of files) {

@@ -1,6 +1,6 @@
 // Turns an uploaded source into a published HLS ladder: take the lease, fetch the source, probe,
-// validate, run the one ffmpeg pass while publishing segments as they appear, then the poster and
-// thumbnails, then ready. Idempotent: a crash anywhere leaves a stale lease, and the next attempt
+// validate, run the one ffmpeg pass while publishing segments as they appear, then a single-file
+// MP4 of one rendition, the poster and thumbnails, then ready. Idempotent: a crash anywhere leaves a stale lease, and the next attempt
 // starts over under a new revision; the old one is deleted.
 import { rm, rmdir, stat } from 'node:fs/promises';
 import os from 'node:os';
@@ -19,6 +19,7 @@ import type { Logger } from 'pino';
 import type { BlobStore } from '../platform/blobs/index.js';
 import { videoBlobPrefix, type VideosService } from '../videos/index.js';
 import { HlsPublisher } from './hls-publisher.js';
+import { publishProgressive } from './progressive-publisher.js';
 import { liveAttempts } from './scratch-reaper.js';
 
 /** A lease not renewed for this long belongs to a dead worker. */
@@ -139,8 +140,17 @@ export async function processVideo(
         }),
       ),
     );
-    const renditions = publisher.playableRenditions(measured);
-    await publisher.writeMaster(renditions);
+    const ladder = publisher.playableRenditions(measured);
+    await publisher.writeMaster(ladder);
+    const renditions = await publishProgressive({
+      ffmpegPath: deps.tools.ffmpegPath,
+      blobs: deps.blobs,
+      renditions: ladder,
+      written: result.renditions,
+      keyPrefix,
+      signal: abort.signal,
+      log,
+    });
     const images = await publishImages(deps.blobs, plan, result, keyPrefix);
     const videoPrefix = videoBlobPrefix(video);
     // Earlier attempts' files (a crash, a retry) go once this one is ready.

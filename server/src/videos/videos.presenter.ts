@@ -24,6 +24,7 @@ export function presentVideo(video: VideoWithCreator) {
   const isPlayable = video.playableAt !== null && video.mediaRevision !== null;
   const poster = fileOf(video.posterKey);
   const thumbnails = fileOf(video.thumbnailsVttKey);
+  const progressive = video.renditions.find((r) => r.progressiveFile);
   return {
     id: video.id,
     creator,
@@ -43,6 +44,10 @@ export function presentVideo(video: VideoWithCreator) {
     width: video.width,
     height: video.height,
     playlistUrl: isPlayable ? mediaUrl(video, 'master.m3u8') : null,
+    progressiveUrl:
+      isPlayable && progressive
+        ? mediaUrl(video, `${progressive.name}/${progressive.progressiveFile}`)
+        : null,
     posterUrl: poster ? mediaUrl(video, poster) : null,
     thumbnailsUrl: thumbnails ? mediaUrl(video, thumbnails) : null,
     renditions: video.renditions.map(({ name, width, height, bandwidth }) => ({

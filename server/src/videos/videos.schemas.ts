@@ -62,6 +62,12 @@ export const videoSchema = z
     width: z.number().int().nullable(),
     height: z.number().int().nullable(),
     playlistUrl: z.string().nullable().describe('HLS master playlist'),
+    progressiveUrl: z
+      .string()
+      .nullable()
+      .describe(
+        'One rendition as a single MP4, for starting playback without an HLS player (once ready)',
+      ),
     posterUrl: z.string().nullable(),
     thumbnailsUrl: z.string().nullable().describe('WebVTT map of the thumbnail sprite'),
     renditions: z.array(renditionSchema),

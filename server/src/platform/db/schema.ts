@@ -58,6 +58,8 @@ export type RenditionRecord = {
   codecs: string;
   frameRate: number;
   playlist: string;
+  /** A single-file MP4 of this rendition beside its playlist, for a plain <video src>. */
+  progressiveFile?: string;
 };
 
 export interface VideosTable {
