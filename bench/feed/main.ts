@@ -5,7 +5,7 @@
 // to stdout.
 //
 //   npm run bench:feed -- [--scale 0.1] [--seconds 20] [--viewers 20] [--think-ms 1000]
-//                         [--ingesters 16] [--seed 1]
+//                         [--ingesters 16] [--seed 1] [--data-dir DIR]
 //
 // Each of the 20 viewers asks for a page, "watches" it for --think-ms (a real viewer watches ten
 // videos, minutes; 1 s keeps the load at ~20 pages/s), and asks again. --think-ms 0 turns them
@@ -13,9 +13,11 @@
 // client posting 100-event batches back to back (anonymous visitors, distinct addresses).
 //
 // The database is the server's own embedded PostgreSQL in a temporary data directory, or
-// DATABASE_URL (an empty database: the bench migrates and fills it).
+// DATABASE_URL (an empty database: the bench migrates and fills it). --data-dir DIR keeps the
+// cluster in DIR and, when DIR already holds an instance of the same shape, measures on it as the
+// last run left it (its ingest included) instead of loading anew.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { chmod, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -24,6 +26,7 @@ import { buildApp } from '../../server/src/app.js';
 import { loadConfig } from '../../server/src/config.js';
 import { createContext } from '../../server/src/context.js';
 import { generateInstance, makeZipf, type Instance } from './generate.js';
+import { readSavedInstance, saveInstance } from './instance-file.js';
 import { createSeededRandom } from '@shortwave/ranking';
 
 const { values } = parseArgs({
@@ -35,6 +38,7 @@ const { values } = parseArgs({
     'think-ms': { type: 'string', default: '1000' },
     seed: { type: 'string', default: '1' },
     'keep-data': { type: 'boolean', default: false },
+    'data-dir': { type: 'string' },
   },
 });
 const scale = Number(values.scale);
@@ -54,7 +58,10 @@ const PAGE_SIZE = 10;
 const BATCH_SIZE = 100;
 const progress = (message: string) => process.stderr.write(`[bench:feed] ${message}\n`);
 
-const dataDir = await mkdtemp(path.join(os.tmpdir(), 'sw-bench-feed-'));
+const dataDir = values['data-dir']
+  ? path.resolve(values['data-dir'])
+  : await mkdtemp(path.join(os.tmpdir(), 'sw-bench-feed-'));
+await mkdir(dataDir, { recursive: true });
 await chmod(dataDir, 0o755);
 const config = loadConfig({
   ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
@@ -78,10 +85,14 @@ try {
     seed,
   };
   const loadStarted = performance.now();
-  progress(`generating ${JSON.stringify(shape)}`);
-  const instance = await generateInstance(ctx.database.pool, shape, Date.now(), progress);
+  const saved = values['data-dir'] ? await readSavedInstance(dataDir, shape) : undefined;
+  if (saved) progress(`reusing the instance in ${dataDir}`);
+  else progress(`generating ${JSON.stringify(shape)}`);
+  const instance =
+    saved ?? (await generateInstance(ctx.database.pool, shape, Date.now(), progress));
+  if (values['data-dir'] && !saved) await saveInstance(dataDir, instance);
   const loadSeconds = (performance.now() - loadStarted) / 1000;
-  progress(`instance loaded in ${loadSeconds.toFixed(1)} s`);
+  progress(`instance ${saved ? 'reused' : 'loaded'} in ${loadSeconds.toFixed(1)} s`);
 
   // Signed-in viewers with a history (the busiest fifth and a sample of the rest), and cold
   // visitors: a realistic mix for the page load.
@@ -334,7 +345,8 @@ try {
 } finally {
   await app.close();
   await ctx.close();
-  if (!values['keep-data']) await rm(dataDir, { recursive: true, force: true });
+  if (!values['keep-data'] && !values['data-dir'])
+    await rm(dataDir, { recursive: true, force: true });
 }
 
 /** 20 (--viewers) loops each reading a page after the other, for `seconds`. */
