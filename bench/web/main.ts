@@ -12,9 +12,10 @@
 // table and, last, one JSON line to stdout. Missed targets do not fail the run; errors do.
 //
 //   npm run bench:web -- [--videos 55] [--swipes 50] [--dwell-ms 1000] [--concurrency 3]
-//                        [--keep-data]
+//                        [--keep-data] [--data-dir DIR]
 import { execFileSync } from 'node:child_process';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -32,6 +33,8 @@ const { values } = parseArgs({
     'dwell-ms': { type: 'string', default: '1000' },
     concurrency: { type: 'string', default: '3' },
     'keep-data': { type: 'boolean', default: false },
+    // Kept; seeded only the first time (to iterate on the client without transcoding again).
+    'data-dir': { type: 'string' },
     // Fresh lists every seeded video newest first, so 50 swipes always have a next video; For You
     // ('/') ranks and pages as it learns, which is its own test (e2e/for-you.e2e.test.ts).
     feed: { type: 'string', default: '/fresh' },
@@ -171,8 +174,11 @@ async function runPass(browser: Browser, baseUrl: string, reducedMotion: boolean
   }
 }
 
-const dataDir = await mkdtemp(path.join(os.tmpdir(), 'sw-bench-web-'));
+const dataDir = values['data-dir'] ?? (await mkdtemp(path.join(os.tmpdir(), 'sw-bench-web-')));
+await mkdir(dataDir, { recursive: true });
 await chmod(dataDir, 0o755);
+const seededMarker = path.join(dataDir, 'bench-web-seeded');
+const isSeeded = values['data-dir'] !== undefined && existsSync(seededMarker);
 const webDist = path.join(dataDir, 'web');
 log('building the web client (production)…');
 execFileSync(
@@ -202,8 +208,12 @@ const server = await startShortwave([], {
 });
 let browser: Browser | undefined;
 try {
-  log(`seeding ${videoCount} videos (3 s 360x640), ${concurrency} uploads at a time…`);
-  await seedFeed(server.url);
+  if (isSeeded) log(`reusing the feed seeded in ${dataDir}`);
+  else {
+    log(`seeding ${videoCount} videos (3 s 360x640), ${concurrency} uploads at a time…`);
+    await seedFeed(server.url);
+    await writeFile(seededMarker, `${videoCount}\n`);
+  }
   browser = await launchBrowser();
   log(`pass 1: first frame and ${swipeCount} swipes (smooth scroll, as a viewer gets it)…`);
   const smooth = await runPass(browser, server.url, false);
@@ -340,6 +350,6 @@ try {
   await browser?.close();
   const code = await server.stop('SIGTERM');
   if (code !== 0) log(`shortwave exited with ${code}:\n${server.output()}`);
-  if (values['keep-data']) log(`data kept in ${dataDir}`);
+  if (values['keep-data'] || values['data-dir']) log(`data kept in ${dataDir}`);
   else await rm(dataDir, { recursive: true, force: true });
 }

@@ -50,7 +50,7 @@ export function FeedSlide({
   const showToast = useToast();
   const videoRef = useRef<HTMLVideoElement>(null);
   const isCurrent = role === 'current';
-  const playback = usePlayback(videoRef, video.playlistUrl, role);
+  const playback = usePlayback(videoRef, video, role);
   const isMuted = useIsMuted();
   const [stats, setStats] = useState(video.stats);
   const [viewerState, setViewerState] = useState(video.viewerState);

@@ -1,7 +1,7 @@
-// Puts an HLS playlist into a <video>: hls.js (fetched on first use, so it stays out of the first
-// download) where Media Source Extensions exist, the browser's own HLS (Safari on iPhone)
-// otherwise. A source is "warm" (only the first segment buffered: the next videos of a feed) or
-// "playing" (a normal buffer); destroying it frees the decoder and every buffered byte.
+// Puts an HLS playlist into a <video>: hls.js where Media Source Extensions exist, the browser's
+// own HLS (Safari on iPhone) otherwise. A source is "warm" (only the first segment buffered: the
+// next videos of a feed) or "playing" (a normal buffer); destroying it frees the decoder and
+// every buffered byte.
 import type Hls from 'hls.js';
 
 export type Warmth = 'warm' | 'playing';
@@ -11,10 +11,12 @@ export type AttachedSource = {
   destroy(): void;
 };
 
-let hlsLoading: Promise<typeof Hls> | null = null;
+export type HlsClass = typeof Hls;
 
-/** hls.js, imported once on demand. */
-export function loadHls(): Promise<typeof Hls> {
+let hlsLoading: Promise<HlsClass> | null = null;
+
+/** hls.js, imported once on demand (it is most of the app's JavaScript). */
+export function loadHls(): Promise<HlsClass> {
   hlsLoading ??= import('hls.js').then((module) => module.default);
   return hlsLoading;
 }
@@ -27,31 +29,28 @@ function canPlayHlsNatively(video: HTMLVideoElement): boolean {
   return video.canPlayType('application/vnd.apple.mpegurl') !== '';
 }
 
-/**
- * Resolves to null, touching nothing, when `signal` aborted while hls.js was loading: by then
- * another source may own the element.
- */
-export async function attachSource(
+/** A plain `src` the element plays by itself; leaving removes it (only if still its own). */
+export function attachUrl(video: HTMLVideoElement, url: string): AttachedSource {
+  video.preload = 'auto';
+  video.src = url;
+  return {
+    setWarmth() {},
+    destroy() {
+      if (video.getAttribute('src') !== url) return;
+      video.removeAttribute('src');
+      video.load();
+    },
+  };
+}
+
+export function attachHls(
+  HlsClass: HlsClass,
   video: HTMLVideoElement,
   playlistUrl: string,
   warmth: Warmth,
   onFatalError: () => void,
-  signal: AbortSignal,
-): Promise<AttachedSource | null> {
-  const HlsClass = await loadHls();
-  if (signal.aborted) return null;
-  if (!HlsClass.isSupported() && canPlayHlsNatively(video)) {
-    video.preload = 'auto';
-    video.src = playlistUrl;
-    return {
-      setWarmth() {},
-      destroy() {
-        if (video.getAttribute('src') !== playlistUrl) return;
-        video.removeAttribute('src');
-        video.load();
-      },
-    };
-  }
+): AttachedSource {
+  if (!HlsClass.isSupported() && canPlayHlsNatively(video)) return attachUrl(video, playlistUrl);
   const hls = new HlsClass({
     // Lowest rendition first: the picture appears at once, then ABR climbs.
     startLevel: 0,

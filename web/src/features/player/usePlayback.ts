@@ -1,8 +1,9 @@
-// The playback of one video in a feed window: attached (hls.js) while it is the current video or
-// one of its neighbours, playing only while current and not paused by the viewer, detached and
+// The playback of one video in a feed window: attached (see videoSource) while it is the current
+// video or one of its neighbours, playing only while current and not paused by the viewer, detached and
 // freed once it leaves the window. Muting follows the viewer's sound preference.
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import { attachSource, type AttachedSource } from './hlsSource';
+import type { AttachedSource } from './hlsSource';
+import { attachSource, type VideoSources } from './videoSource';
 import { soundPreference, useIsMuted } from './soundPreference';
 
 export type PlaybackRole = 'current' | 'neighbour' | 'away';
@@ -16,9 +17,10 @@ export type Playback = {
 
 export function usePlayback(
   videoRef: RefObject<HTMLVideoElement | null>,
-  playlistUrl: string | null,
+  sources: { playlistUrl: string | null; progressiveUrl: string | null },
   role: PlaybackRole,
 ): Playback {
+  const { playlistUrl, progressiveUrl } = sources;
   const isMuted = useIsMuted();
   const [isPausedByViewer, setPausedByViewer] = useState(false);
   const [hasFailed, setFailed] = useState(false);
@@ -26,13 +28,18 @@ export function usePlayback(
   const sourceRef = useRef<AttachedSource | null>(null);
   const isAttached = role !== 'away' && playlistUrl !== null;
   const isCurrent = role === 'current';
+  // Read when attaching, not a reason to attach again.
+  const isCurrentRef = useRef(isCurrent);
+  isCurrentRef.current = isCurrent;
 
   useEffect(() => {
     const video = videoRef.current;
     if (!isAttached || !video || !playlistUrl) return;
     const abort = new AbortController();
     let source: AttachedSource | null = null;
-    attachSource(video, playlistUrl, 'warm', () => setFailed(true), abort.signal).then(
+    const videoSources: VideoSources = { playlistUrl, progressiveUrl };
+    const options = { warmth: 'warm' as const, startsNow: isCurrentRef.current };
+    attachSource(video, videoSources, options, () => setFailed(true), abort.signal).then(
       (attached) => {
         if (!attached) return;
         // Cleaned up between the attach and this callback: hls.js only empties the element if
@@ -52,7 +59,7 @@ export function usePlayback(
       source?.destroy();
       sourceRef.current = null;
     };
-  }, [videoRef, playlistUrl, isAttached]);
+  }, [videoRef, playlistUrl, progressiveUrl, isAttached]);
 
   // A video swiped away and back starts unpaused, as in every short-video app.
   useEffect(() => {
