@@ -58,24 +58,51 @@ export function FeedView({
   const [commentCounts, setCommentCounts] = useState<Record<string, number>>({});
   const [whyVideo, setWhyVideo] = useState<FeedVideo | null>(null);
 
-  // The current video is the one filling the scroller, read from the scroll position.
+  // Where a swipe is headed, from the moment it starts: the video there plays at once, so its
+  // picture moves while the scroll animation brings it in. Until the scroll gets there, scroll
+  // positions in between do not make the video being left current again.
+  const headingToRef = useRef<number | null>(null);
+
+  // The current video, read from the scroll: where the browser says a touch or wheel scroll
+  // will snap (scrollsnapchanging, as soon as it knows), else the slide filling most of it.
   useEffect(() => {
     const scroller = scrollerRef.current;
     if (!scroller) return;
+    const hasSnapEvents = 'onscrollsnapchanging' in scroller;
     let frame = 0;
     const onScroll = () => {
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {
         const height = scroller.clientHeight || 1;
-        setCurrent(Math.round(scroller.scrollTop / height));
+        const heading = headingToRef.current;
+        if (heading !== null) {
+          if (Math.abs(scroller.scrollTop - heading * height) >= 1) return;
+          headingToRef.current = null;
+        }
+        if (!hasSnapEvents) setCurrent(Math.round(scroller.scrollTop / height));
       });
     };
+    const onSnapChanging = (event: Event) => {
+      const target = (event as Event & { snapTargetBlock?: Element | null }).snapTargetBlock;
+      const index = target ? Array.prototype.indexOf.call(scroller.children, target) : -1;
+      if (index < 0 || index >= videos.length) return;
+      headingToRef.current = null;
+      setCurrent(index);
+    };
+    // A finger or a wheel takes over from a keyboard swipe still under way.
+    const onTakeOver = () => (headingToRef.current = null);
     scroller.addEventListener('scroll', onScroll, { passive: true });
+    scroller.addEventListener('scrollsnapchanging', onSnapChanging);
+    scroller.addEventListener('touchstart', onTakeOver, { passive: true });
+    scroller.addEventListener('wheel', onTakeOver, { passive: true });
     return () => {
       scroller.removeEventListener('scroll', onScroll);
+      scroller.removeEventListener('scrollsnapchanging', onSnapChanging);
+      scroller.removeEventListener('touchstart', onTakeOver);
+      scroller.removeEventListener('wheel', onTakeOver);
       cancelAnimationFrame(frame);
     };
-  }, []);
+  }, [videos.length]);
 
   useEffect(() => {
     if (hasMore && current >= videos.length - LOAD_AHEAD) onNearEnd();
@@ -84,9 +111,13 @@ export function FeedView({
   const goTo = useCallback((index: number) => {
     const scroller = scrollerRef.current;
     if (!scroller) return;
+    setCurrent(index);
+    const top = index * scroller.clientHeight;
+    if (Math.abs(scroller.scrollTop - top) < 1) return;
+    headingToRef.current = index;
     const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     scroller.scrollTo({
-      top: index * scroller.clientHeight,
+      top,
       behavior: reduceMotion ? 'auto' : 'smooth',
     });
   }, []);

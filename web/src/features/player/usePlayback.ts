@@ -3,6 +3,7 @@
 // freed once it leaves the window. Muting follows the viewer's sound preference.
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { AttachedSource } from './hlsSource';
+import { primePlayback } from './primePlayback';
 import { attachSource, type VideoSources } from './videoSource';
 import { soundPreference, useIsMuted } from './soundPreference';
 
@@ -26,6 +27,7 @@ export function usePlayback(
   const [hasFailed, setFailed] = useState(false);
   const [attachCount, setAttachCount] = useState(0);
   const sourceRef = useRef<AttachedSource | null>(null);
+  const isPrimedRef = useRef(false);
   const isAttached = role !== 'away' && playlistUrl !== null;
   const isCurrent = role === 'current';
   // Read when attaching, not a reason to attach again.
@@ -50,6 +52,7 @@ export function usePlayback(
         }
         source = attached;
         sourceRef.current = attached;
+        isPrimedRef.current = false;
         setAttachCount((count) => count + 1);
       },
       () => setFailed(true),
@@ -71,10 +74,13 @@ export function usePlayback(
     if (!video) return;
     video.muted = isMuted;
     sourceRef.current?.setWarmth(isCurrent ? 'playing' : 'warm');
+    if (!isCurrent && attachCount > 0 && !isPrimedRef.current)
+      return primePlayback(video, () => (isPrimedRef.current = true));
     if (!isCurrent || isPausedByViewer || attachCount === 0) {
       video.pause();
       return;
     }
+    isPrimedRef.current = true;
     video.play().catch((error: unknown) => {
       // Sound remembered from a past visit, but this page has had no tap yet: browsers refuse
       // audible autoplay, so play silently and let the mute button offer the sound again.
