@@ -85,9 +85,12 @@ async function expectPlaying(videoId: string) {
       POLL,
     )
     .toMatchObject({ isPlaying: true, hasFrames: true });
-  // Only the current video plays.
+  // Only the current video plays (a neighbour may be priming: one muted frame, off screen).
   const playing = await page.evaluate(
-    () => [...document.querySelectorAll('video')].filter((element) => !element.paused).length,
+    () =>
+      [...document.querySelectorAll('video')].filter(
+        (element) => !element.paused && element.dataset.priming === undefined,
+      ).length,
   );
   expect(playing).toBe(1);
 }
@@ -243,6 +246,57 @@ describe('the feed in the browser', () => {
       (entry) => entry.creator.handle === third.creator.handle,
     );
     await expectPlaying(followedVideos[0]?.video.id ?? '');
+  });
+
+  it('starts the first video from its single MP4 before hls.js is fetched, with the next one primed', async () => {
+    // When the first video of the page first presents a frame, as the page itself sees it.
+    await page.addInitScript(() => {
+      const watching = new WeakSet<HTMLVideoElement>();
+      new MutationObserver(() => {
+        for (const video of document.querySelectorAll('video')) {
+          if (watching.has(video)) continue;
+          watching.add(video);
+          video.requestVideoFrameCallback(() => {
+            const marks = window as unknown as { firstFrameAt?: number };
+            marks.firstFrameAt ??= performance.now();
+          });
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto('/fresh');
+    await expectPlaying(seeded(0).video.id);
+    const firstSource = await currentSlide()
+      .locator('video')
+      .evaluate((element: HTMLVideoElement) => new URL(element.src).pathname);
+    expect(firstSource).toMatch(/\/start\.mp4$/);
+
+    // hls.js, most of the app's JavaScript, was asked for only once that picture was up.
+    const order = await page.evaluate(() => ({
+      firstFrameAt: (window as unknown as { firstFrameAt?: number }).firstFrameAt ?? null,
+      hlsRequestedAt:
+        performance
+          .getEntriesByType('resource')
+          .find((entry) => /\/assets\/hls-[^/]+\.js$/.test(new URL(entry.name).pathname))
+          ?.startTime ?? null,
+    }));
+    expect(order.firstFrameAt).not.toBeNull();
+    expect(order.hlsRequestedAt).not.toBeNull();
+    expect(order.hlsRequestedAt!).toBeGreaterThanOrEqual(order.firstFrameAt!);
+
+    // The next video plays through hls.js, and waits paused just past its start: primed.
+    const next = page.locator(`article[data-video-id="${seeded(1).video.id}"] video`);
+    await expect
+      .poll(
+        () =>
+          next.evaluate((element: HTMLVideoElement) => ({
+            isHls: element.src.startsWith('blob:'),
+            isPrimed: element.paused && element.currentTime > 0,
+          })),
+        POLL,
+      )
+      .toEqual({ isHls: true, isPrimed: true });
+    await page.keyboard.press('ArrowDown');
+    await expectPlaying(seeded(1).video.id);
   });
 
   it('asks a signed-out visitor of Following to sign up, or to discover creators', async () => {

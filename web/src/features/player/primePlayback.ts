@@ -8,16 +8,22 @@
 export function primePlayback(video: HTMLVideoElement, onPrimed: () => void): () => void {
   let state: 'waiting' | 'playing' | 'done' = 'waiting';
   const wasMuted = video.muted;
-  const finish = () => {
-    if (state !== 'playing') return;
+  const stop = () => {
     state = 'done';
     video.pause();
     video.muted = wasMuted;
+    delete video.dataset.priming;
+  };
+  const finish = () => {
+    if (state !== 'playing') return;
+    stop();
     onPrimed();
   };
   const start = () => {
     if (state !== 'waiting' || !video.paused) return;
     state = 'playing';
+    // Marked, so what looks for the one video playing can tell this one apart.
+    video.dataset.priming = 'true';
     video.muted = true;
     video.requestVideoFrameCallback(finish);
     video.play().catch(finish);
@@ -26,11 +32,7 @@ export function primePlayback(video: HTMLVideoElement, onPrimed: () => void): ()
   else video.addEventListener('canplay', start, { once: true });
   return () => {
     video.removeEventListener('canplay', start);
-    if (state === 'playing') {
-      state = 'done';
-      video.pause();
-      video.muted = wasMuted;
-    }
+    if (state === 'playing') stop();
     state = 'done';
   };
 }
