@@ -130,6 +130,8 @@ try {
   // CPU per page (server + PostgreSQL), and what two otherwise idle cores would then serve.
   const cpuMsPerPage =
     aloneRun.cpuSeconds === undefined ? undefined : (aloneRun.cpuSeconds * 1000) / alone.count;
+  // The Node side alone (the server and this bench's clients, which share its process).
+  const nodeMsPerPage = (aloneRun.nodeCpuSeconds * 1000) / alone.count;
   progress(
     `  ${alone.count} pages, p50 ${alone.p50.toFixed(1)} ms, p99 ${alone.p99.toFixed(1)} ms`,
   );
@@ -254,7 +256,9 @@ try {
     ['event ingest alone', `${eventsAlonePerSecond.toFixed(0)} events/s`, '', ''],
     [
       'CPU per page (server + PostgreSQL)',
-      cpuMsPerPage === undefined ? 'n/a' : `${cpuMsPerPage.toFixed(1)} ms`,
+      cpuMsPerPage === undefined
+        ? 'n/a'
+        : `${cpuMsPerPage.toFixed(1)} ms (server ${nodeMsPerPage.toFixed(1)})`,
       '',
       '',
     ],
@@ -329,6 +333,7 @@ try {
       ingestAlone: { events: aloneAccepted, eventsPerSecond: round(eventsAlonePerSecond) },
       cpu: {
         msPerPage: cpuMsPerPage === undefined ? null : round(cpuMsPerPage),
+        serverMsPerPage: round(nodeMsPerPage),
         usPerEvent: cpuMsPerEvent === undefined ? null : Math.round(cpuMsPerEvent * 1000),
         projectedPagesPerSecond:
           projectedPagesPerSecond === undefined ? null : Math.round(projectedPagesPerSecond),
@@ -428,7 +433,7 @@ async function readCpuSeconds(): Promise<{ node: number; postgres: number | unde
 
 async function measureCpu<T>(
   work: () => Promise<T>,
-): Promise<{ result: T; cpuSeconds: number | undefined }> {
+): Promise<{ result: T; cpuSeconds: number | undefined; nodeCpuSeconds: number }> {
   const before = await readCpuSeconds();
   const result = await work();
   const after = await readCpuSeconds();
@@ -436,7 +441,7 @@ async function measureCpu<T>(
     before.postgres === undefined || after.postgres === undefined
       ? undefined
       : after.node - before.node + (after.postgres - before.postgres);
-  return { result, cpuSeconds };
+  return { result, cpuSeconds, nodeCpuSeconds: after.node - before.node };
 }
 
 function round(value: number): number {

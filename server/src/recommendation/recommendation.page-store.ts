@@ -1,88 +1,101 @@
-// Kysely queries of a For You page (docs/recommendation.md, "The page"): the viewer's records and
-// tastes, co-watch rows, every candidate source in one round trip, and the candidates' rows with
-// every visibility rule applied.
-import type { CoWatchRow, ViewerVideoRecord } from '@shortwave/ranking';
+// Kysely queries of a For You page (docs/recommendation.md, "The page"): the viewer's records,
+// tastes and co-watch rows in one round trip, every candidate source in a second, the
+// candidates' facts with every visibility rule applied in a third, then the listed rows of the
+// page's few. Lists of hundreds come back as one JSON array of arrays: node-postgres then
+// parses one value instead of thousands of fields, and there are no keys to camelCase.
+import type { CoWatchRow } from '@shortwave/ranking';
 import { sql, type RawBuilder } from 'kysely';
 import { selectVideosWithCreator } from '../engagement/index.js';
 import type { Db } from '../platform/db/index.js';
 import { notMutedBy, videoVisibleTo } from '../social/index.js';
-import type { VideoWithCreator } from '../videos/index.js';
 import {
-  toAffinityRecord,
+  CANDIDATE_TUPLE_SQL,
+  toCandidate,
   toViewerVideoRecord,
-  type AffinityRow,
-  type CandidateRow,
+  type CandidateProposal,
+  type CandidateTuple,
   type ViewerVideoRow,
 } from './recommendation.records.js';
 import { uuids } from './recommendation.store.js';
 
-export type CandidateProposal = {
-  videoId: string;
-  source:
-    | 'followed'
-    | 'creator'
-    | 'hashtag'
-    | 'trending-region'
-    | 'trending-language'
-    | 'trending'
-    | 'popular'
-    | 'fresh';
-  key: string | null;
-  value: number | null;
-  updatedAt: number | null;
-};
+type ProposalTuple = [
+  videoId: string,
+  source: CandidateProposal['source'],
+  key: string | null,
+  value: number | null,
+  updatedAt: number | null,
+];
 
 /** Neither seen by the viewer (a record of it) nor served earlier in this cursor chain. */
 const isUnseenBy = (viewerId: string, servedIds: readonly string[], videoId: RawBuilder<unknown>) =>
   sql<boolean>`not exists (select 1 from viewer_video_signals seen
       where seen.viewer_id = ${viewerId}::uuid and seen.video_id = ${videoId})
     and not (${videoId} = any(${uuids(servedIds)}))`;
+
 export class ForYouPageStore {
   constructor(private readonly db: Db) {}
 
-  /** The viewer's latest records (any sign), newest first. */
-  async readRecent(viewerId: string, limit: number): Promise<ViewerVideoRecord[]> {
-    const { rows } = await sql<ViewerVideoRow>`
-      select * from viewer_video_signals where viewer_id = ${viewerId}::uuid
-      order by last_event_at desc, video_id desc limit ${limit}`.execute(this.db);
-    return rows.map(toViewerVideoRecord);
-  }
-
-  /** Affinities, hidden and followed creators, in one round trip. */
-  async readViewerState(viewerId: string, accountId: string | null, followLimit: number) {
+  /**
+   * In one round trip: the viewer's latest `historyWindow` records (any sign, newest first),
+   * their strongest 500 tastes, hidden and followed creators, and the `perVideo` heaviest
+   * co-watch rows of the `coWatchSources` newest of those records with a signal (with each
+   * source's co-watch total).
+   */
+  async readViewerState(
+    viewer: { viewerId: string; accountId: string | null },
+    limits: { historyWindow: number; followed: number; coWatchSources: number; perVideo: number },
+  ) {
+    const { viewerId, accountId } = viewer;
     const { rows } = await sql<{
-      affinities: AffinityRow[] | null;
+      // json_agg of whole rows: snake_case keys, which the CamelCasePlugin maps like columns.
+      recent: ViewerVideoRow[] | null;
+      affinities:
+        [kind: 'creator' | 'hashtag', key: string, value: number, updatedAt: number][] | null;
       hidden: string[] | null;
       followed: string[] | null;
+      coWatch: [videoId: string, neighbourId: string, weight: number, total: number][] | null;
     }>`
+      with recent as (
+        select * from viewer_video_signals where viewer_id = ${viewerId}::uuid
+        order by last_event_at desc, video_id desc limit ${limits.historyWindow})
       select
-        (select jsonb_agg(jsonb_build_object('viewerId', viewer_id, 'kind', kind, 'key', key,
-            'value', value, 'updatedAt', updated_at))
-          from (select * from viewer_affinities where viewer_id = ${viewerId}::uuid
-                order by abs(value) desc limit 500) a) as affinities,
+        (select json_agg(r order by r.last_event_at desc, r.video_id desc) from recent r) as recent,
+        (select json_agg(json_build_array(kind, key, value, updated_at))
+          from (select kind, key, value, updated_at from viewer_affinities
+                where viewer_id = ${viewerId}::uuid order by abs(value) desc limit 500) a) as affinities,
         (select array_agg(creator_id) from viewer_hidden_creators
           where viewer_id = ${viewerId}::uuid) as hidden,
         (select array_agg(followee_id) from (select followee_id from follows
           where follower_id = ${accountId}::uuid and state = 'accepted'
-          order by created_at desc limit ${followLimit}) f) as followed`.execute(this.db);
+          order by created_at desc limit ${limits.followed}) f) as followed,
+        (select json_agg(json_build_array(n.video_id, n.neighbour_id, n.weight, coalesce(s.co_watch_total, 0)))
+          from (select video_id from recent where signal <> 0
+                order by last_event_at desc, video_id desc limit ${limits.coWatchSources}) r
+          cross join lateral (
+            select video_id, neighbour_id, weight from video_neighbours where video_id = r.video_id
+            order by weight desc limit ${limits.perVideo}) n
+          left join video_stats s on s.video_id = r.video_id) as co_watch`.execute(this.db);
     const row = rows[0];
     return {
-      affinities: (row?.affinities ?? []).map(toAffinityRecord),
+      recent: (row?.recent ?? []).map(toViewerVideoRecord),
+      affinities: (row?.affinities ?? []).map(([kind, key, value, updatedAt]) => ({
+        viewerId,
+        kind,
+        key,
+        value,
+        updatedAt,
+      })),
       hiddenCreatorIds: new Set(row?.hidden ?? []),
       followedCreatorIds: new Set(row?.followed ?? []),
+      coWatchRows: (row?.coWatch ?? []).map(
+        ([videoId, neighbourId, weight, videoCoWatchTotal]): CoWatchRow => ({
+          videoId,
+          neighbourId,
+          weight,
+          videoCoWatchTotal,
+        }),
+      ),
     };
-  }
-
-  /** The `perVideo` heaviest co-watch rows of each video, with the source's co-watch total. */
-  async readCoWatchRows(videoIds: readonly string[], perVideo: number): Promise<CoWatchRow[]> {
-    if (videoIds.length === 0) return [];
-    const { rows } = await sql<CoWatchRow>`
-      select n.video_id, n.neighbour_id, n.weight, coalesce(s.co_watch_total, 0) as video_co_watch_total
-      from unnest(${uuids(videoIds)}) as r (id)
-      cross join lateral (
-        select * from video_neighbours where video_id = r.id order by weight desc limit ${perVideo}) n
-      left join video_stats s on s.video_id = r.id`.execute(this.db);
-    return rows;
   }
 
   /**
@@ -105,8 +118,9 @@ export class ForYouPageStore {
   }): Promise<CandidateProposal[]> {
     const unseen = (videoId: RawBuilder<unknown>) =>
       isUnseenBy(options.viewerId, options.servedIds, videoId);
-    const { rows } = await sql<CandidateProposal>`
-      (select v.id as video_id, 'followed'::text as source, v.account_id::text as key, null::float8 as value, null::bigint as updated_at
+    const { rows } = await sql<{ proposals: ProposalTuple[] | null }>`
+      select json_agg(json_build_array(video_id, source, key, value, updated_at)) as proposals
+      from ((select v.id as video_id, 'followed'::text as source, v.account_id::text as key, null::float8 as value, null::bigint as updated_at
         from videos v where v.account_id = any(${uuids(options.followedCreatorIds)}) and v.state = 'ready'
         order by v.ready_at desc limit ${options.followedLimit})
       union all
@@ -134,57 +148,42 @@ export class ForYouPageStore {
       union all
       (select id, 'fresh', null, null, null from videos where state = 'ready' and visibility = 'public'
         and ${unseen(sql.ref('videos.id'))}
-        order by ready_at desc, id desc limit ${options.freshLimit})`.execute(this.db);
-    return rows;
+        order by ready_at desc, id desc limit ${options.freshLimit})) proposed`.execute(this.db);
+    return (rows[0]?.proposals ?? []).map(([videoId, source, key, value, updatedAt]) => ({
+      videoId,
+      source,
+      key,
+      value,
+      updatedAt,
+    }));
   }
 
   /**
-   * Facts and counters of the candidates the viewer may be shown: visible to them, creator not
-   * muted or hidden, and never a video they already have a record of or were just served.
+   * What ranking reads of the candidates the viewer may be shown: visible to them, creator not
+   * muted or hidden, and never a video they already have a record of or were just served. Not
+   * the listed-video columns: the page lists ten of some three hundred (listVideos reads those).
    */
   async readCandidates(
     accountId: string | null,
     viewerId: string,
     videoIds: readonly string[],
     servedIds: readonly string[],
-  ): Promise<(CandidateRow & VideoWithCreator)[]> {
+  ) {
     if (videoIds.length === 0) return [];
-    return this.selectCandidates(accountId)
-      .where(sql<boolean>`videos.id = any(${uuids(videoIds)})`)
-      .where(notMutedBy(accountId, sql`videos.account_id`))
-      .where(
-        sql<boolean>`not exists (select 1 from viewer_hidden_creators h
-          where h.viewer_id = ${viewerId}::uuid and h.creator_id = videos.account_id)`,
-      )
-      .where(isUnseenBy(viewerId, servedIds, sql.ref('videos.id')))
-      .execute();
-  }
-
-  /** Every column the listed-video shape needs, plus the model's counters. */
-  private selectCandidates(accountId: string | null) {
-    return selectVideosWithCreator(this.db)
-      .leftJoin('videoStats', 'videoStats.videoId', 'videos.id')
-      .select([
-        'accounts.createdAt as creatorCreatedAt',
-        'accounts.homeRegion as creatorRegion',
-        sql<number | null>`video_stats.feed_impressions`.as('feedImpressions'),
-        sql<number | null>`video_stats.feed_views`.as('feedViews'),
-        sql<number | null>`video_stats.feed_watch_ratio_sum`.as('feedWatchRatioSum'),
-        sql<number | null>`video_stats.feed_completions`.as('feedCompletions'),
-        sql<number | null>`video_stats.feed_quick_skips`.as('feedQuickSkips'),
-        sql<number | null>`video_stats.feed_likes`.as('feedLikes'),
-        sql<number | null>`video_stats.feed_comments`.as('feedComments'),
-        sql<number | null>`video_stats.feed_shares`.as('feedShares'),
-        sql<number | null>`video_stats.feed_saves`.as('feedSaves'),
-        sql<number | null>`video_stats.feed_follows`.as('feedFollows'),
-        sql<number | null>`video_stats.feed_not_interested`.as('feedNotInterested'),
-        sql<number | null>`video_stats.popularity`.as('popularity'),
-        sql<number | null>`video_stats.co_watch_total`.as('coWatchTotal'),
-        sql<number | null>`video_stats.trending_value`.as('trendingValue'),
-        sql<number | null>`video_stats.trending_updated_at`.as('trendingUpdatedAt'),
-      ])
-      .where(videoVisibleTo(accountId))
-      .$castTo<CandidateRow & VideoWithCreator>();
+    const { rows } = await sql<{ candidates: CandidateTuple[] | null }>`
+      select json_agg(${sql.raw(CANDIDATE_TUPLE_SQL)}) as candidates
+      from videos
+      join accounts on accounts.id = videos.account_id
+      -- A lateral with a limit is looked up by key per candidate; as a plain join the planner
+      -- reads all of video_stats to hash a few hundred rows.
+      left join lateral (select * from video_stats where video_stats.video_id = videos.id limit 1) s on true
+      where videos.id = any(${uuids(videoIds)})
+        and ${videoVisibleTo(accountId)}
+        and ${notMutedBy(accountId, sql`videos.account_id`)}
+        and not exists (select 1 from viewer_hidden_creators h
+          where h.viewer_id = ${viewerId}::uuid and h.creator_id = videos.account_id)
+        and ${isUnseenBy(viewerId, servedIds, sql.ref('videos.id'))}`.execute(this.db);
+    return (rows[0]?.candidates ?? []).map(toCandidate);
   }
 
   /** The listed-video rows of these videos, still visible to the viewer. */

@@ -1,11 +1,6 @@
 // Row <-> record mapping for the For You tables, in one place: the ranking package's records
 // (camelCase, ms numbers) and the rows PostgreSQL returns (camelCased by the Kysely plugin).
-import type {
-  AffinityRecord,
-  VideoFacts,
-  VideoStatsRecord,
-  ViewerVideoRecord,
-} from '@shortwave/ranking';
+import type { VideoFacts, VideoStatsRecord, ViewerVideoRecord } from '@shortwave/ranking';
 
 export type ViewerVideoRow = {
   viewerId: string;
@@ -65,59 +60,36 @@ export function toViewerVideoJson(record: ViewerVideoRecord): Record<string, unk
   };
 }
 
-export type AffinityRow = {
-  viewerId: string;
-  kind: 'creator' | 'hashtag';
-  key: string;
-  value: number;
-  updatedAt: number;
-};
-
-export const toAffinityRecord = (row: AffinityRow): AffinityRecord => ({ ...row });
-
-/** A candidate's catalogue facts and model counters, as the page query returns them. */
-export type CandidateRow = {
+/** A video's catalogue facts as learning and the page read them (times in ms, as ranking has them). */
+export type VideoFactsRow = {
   id: string;
   accountId: string;
   hashtags: string[];
   durationMs: number | null;
-  readyAt: Date | null;
+  readyAtMs: number | null;
   language: string | null;
   creatorHandle: string;
   creatorDisplayName: string;
-  creatorCreatedAt: Date;
+  creatorCreatedAtMs: number;
   creatorRegion: string;
-  feedImpressions: number | null;
-  feedViews: number | null;
-  feedWatchRatioSum: number | null;
-  feedCompletions: number | null;
-  feedQuickSkips: number | null;
-  feedLikes: number | null;
-  feedComments: number | null;
-  feedShares: number | null;
-  feedSaves: number | null;
-  feedFollows: number | null;
-  feedNotInterested: number | null;
-  popularity: number | null;
-  coWatchTotal: number | null;
-  trendingValue: number | null;
-  trendingUpdatedAt: number | null;
 };
 
-/** The catalogue columns of a candidate row (what learning needs). */
-export type VideoFactsRow = Pick<
-  CandidateRow,
-  | 'id'
-  | 'accountId'
-  | 'hashtags'
-  | 'durationMs'
-  | 'readyAt'
-  | 'language'
-  | 'creatorHandle'
-  | 'creatorDisplayName'
-  | 'creatorCreatedAt'
-  | 'creatorRegion'
->;
+/** One source's proposal of a candidate. */
+export type CandidateProposal = {
+  videoId: string;
+  source:
+    | 'followed'
+    | 'creator'
+    | 'hashtag'
+    | 'trending-region'
+    | 'trending-language'
+    | 'trending'
+    | 'popular'
+    | 'fresh';
+  key: string | null;
+  value: number | null;
+  updatedAt: number | null;
+};
 
 export function toVideoFacts(row: VideoFactsRow): VideoFacts {
   return {
@@ -126,30 +98,125 @@ export function toVideoFacts(row: VideoFactsRow): VideoFacts {
     creatorName: row.creatorDisplayName || `@${row.creatorHandle}`,
     hashtags: row.hashtags,
     durationMs: row.durationMs ?? 0,
-    publishedAt: row.readyAt?.getTime() ?? 0,
+    publishedAt: row.readyAtMs ?? 0,
     ...(row.language ? { language: row.language } : {}),
     region: row.creatorRegion,
-    creatorJoinedAt: row.creatorCreatedAt.getTime(),
+    creatorJoinedAt: row.creatorCreatedAtMs,
   };
 }
 
-export function toVideoStats(row: CandidateRow): VideoStatsRecord | undefined {
-  if (row.feedImpressions === null) return undefined;
+/**
+ * A candidate as the page's query sends it: one JSON array, so node-postgres parses one value
+ * per page instead of some eight thousand fields and there are no keys to camelCase. The last
+ * element holds the model's counters, null when the video has no stats row yet.
+ */
+export type CandidateTuple = [
+  id: string,
+  accountId: string,
+  hashtags: string[],
+  durationMs: number | null,
+  readyAtMs: number | null,
+  language: string | null,
+  creatorHandle: string,
+  creatorDisplayName: string,
+  creatorCreatedAtMs: number,
+  creatorRegion: string,
+  stats: StatsTuple | null,
+];
+
+type StatsTuple = [
+  impressions: number,
+  views: number,
+  watchRatioSum: number,
+  completions: number,
+  quickSkips: number,
+  likes: number,
+  comments: number,
+  shares: number,
+  saves: number,
+  follows: number,
+  notInterested: number,
+  popularity: number,
+  coWatchTotal: number,
+  trendingValue: number,
+  trendingUpdatedAt: number,
+];
+
+/** The SQL building a CandidateTuple, `videos`, `accounts` and the stats row `s` in scope. */
+export const CANDIDATE_TUPLE_SQL = `json_build_array(videos.id, videos.account_id, videos.hashtags,
+  videos.duration_ms, extract(epoch from videos.ready_at) * 1000, videos.language,
+  accounts.handle, accounts.display_name, extract(epoch from accounts.created_at) * 1000,
+  accounts.home_region,
+  case when s.video_id is null then null else json_build_array(s.feed_impressions, s.feed_views,
+    s.feed_watch_ratio_sum, s.feed_completions, s.feed_quick_skips, s.feed_likes, s.feed_comments,
+    s.feed_shares, s.feed_saves, s.feed_follows, s.feed_not_interested, s.popularity,
+    s.co_watch_total, s.trending_value, s.trending_updated_at) end)`;
+
+export function toCandidate(tuple: CandidateTuple): {
+  video: VideoFacts;
+  stats: VideoStatsRecord | undefined;
+} {
+  const [
+    id,
+    accountId,
+    hashtags,
+    durationMs,
+    readyAtMs,
+    language,
+    creatorHandle,
+    creatorDisplayName,
+    creatorCreatedAtMs,
+    creatorRegion,
+    stats,
+  ] = tuple;
+  const video = toVideoFacts({
+    id,
+    accountId,
+    hashtags,
+    durationMs,
+    readyAtMs,
+    language,
+    creatorHandle,
+    creatorDisplayName,
+    creatorCreatedAtMs,
+    creatorRegion,
+  });
+  if (stats === null) return { video, stats: undefined };
+  const [
+    impressions,
+    views,
+    watchRatioSum,
+    completions,
+    quickSkips,
+    likes,
+    comments,
+    shares,
+    saves,
+    follows,
+    notInterested,
+    popularity,
+    coWatchTotal,
+    trendingValue,
+    trendingUpdatedAt,
+  ] = stats;
   return {
-    videoId: row.id,
-    impressions: row.feedImpressions,
-    views: row.feedViews ?? 0,
-    watchRatioSum: row.feedWatchRatioSum ?? 0,
-    completions: row.feedCompletions ?? 0,
-    quickSkips: row.feedQuickSkips ?? 0,
-    likes: row.feedLikes ?? 0,
-    comments: row.feedComments ?? 0,
-    shares: row.feedShares ?? 0,
-    saves: row.feedSaves ?? 0,
-    follows: row.feedFollows ?? 0,
-    notInterested: row.feedNotInterested ?? 0,
-    popularity: row.popularity ?? 0,
-    coWatchTotal: row.coWatchTotal ?? 0,
-    trending: { value: row.trendingValue ?? 0, updatedAt: row.trendingUpdatedAt ?? 0 },
+    video,
+    stats: {
+      videoId: id,
+      impressions,
+      views,
+      watchRatioSum,
+      completions,
+      quickSkips,
+      likes,
+      comments,
+      shares,
+      saves,
+      follows,
+      notInterested,
+      popularity,
+      coWatchTotal,
+      trending: { value: trendingValue, updatedAt: trendingUpdatedAt },
+    },
   };
 }

@@ -5,13 +5,8 @@
 import {
   addDecayed,
   describeReason,
-  mergeForYouCandidates,
   rankForYouPage,
-  readDecayed,
   type AffinityRecord,
-  type CandidateSource,
-  type CoWatchRow,
-  type ForYouCandidate,
   type ForYouParams,
   type ViewerEventKind,
   type ViewerFacts,
@@ -20,10 +15,17 @@ import {
 import { randomInt } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { EngagementService, ListedVideo } from '../engagement/index.js';
-import { decodeCursor, encodeCursor, invalidCursor, type Page } from '../platform/http/index.js';
+import { decodeCursor, encodeCursor, type Page } from '../platform/http/index.js';
+import { readForYouCursor, SERVED_MEMORY, writeForYouCursor } from './recommendation.cursor.js';
 import type { ForYouLearner, LearnResult } from './recommendation.learner.js';
-import { toVideoFacts, toVideoStats } from './recommendation.records.js';
-import type { CandidateProposal, ForYouPageStore } from './recommendation.page-store.js';
+import {
+  collectSources,
+  pickCoWatched,
+  pickTastes,
+  toForYouCandidates,
+} from './recommendation.page-inputs.js';
+import type { ForYouPageStore } from './recommendation.page-store.js';
+import { toVideoFacts } from './recommendation.records.js';
 import type { RecommendationStore } from './recommendation.store.js';
 import {
   creatorNotHidden,
@@ -55,9 +57,6 @@ const MAX_EVENT_AGE_MS = 24 * 3_600_000;
 /** Recent videos whose co-watch neighbours are read (recency weight 0.7^k fades past eight). */
 const CO_WATCH_SOURCES = 8;
 const NEIGHBOURS_PER_SOURCE = 50;
-const CO_WATCH_CANDIDATES = 150;
-const TASTES_PER_KIND = 5;
-const SERVED_MEMORY = 100;
 
 export class RecommendationService {
   private readonly regions = new Map<string, string>();
@@ -135,57 +134,38 @@ export class RecommendationService {
       ? readForYouCursor(cursor)
       : { seed: randomInt(2 ** 31), served: [] };
     const facts = await this.viewerFacts(viewer);
-    const [recent, state] = await Promise.all([
-      pages.readRecent(viewer.viewerId, params.historyWindow),
-      pages.readViewerState(viewer.viewerId, viewer.accountId, 200),
-    ]);
+    const state = await pages.readViewerState(viewer, {
+      historyWindow: params.historyWindow,
+      followed: 200,
+      coWatchSources: CO_WATCH_SOURCES,
+      perVideo: NEIGHBOURS_PER_SOURCE,
+    });
+    const { recent, coWatchRows } = state;
     const tastes = pickTastes(state.affinities, now, params.affinityHalfLifeMs);
-    const sources = recent
-      .filter((record) => record.signal !== 0)
-      .slice(0, CO_WATCH_SOURCES)
-      .map((record) => record.videoId);
     const scopes = [`region:${facts.region}`];
     if (facts.language !== undefined) scopes.push(`language:${facts.language}`);
-    const [coWatchRows, proposals] = await Promise.all([
-      pages.readCoWatchRows(sources, NEIGHBOURS_PER_SOURCE),
-      pages.proposeCandidates({
-        viewerId: viewer.viewerId,
-        servedIds: served,
-        followedCreatorIds: [...state.followedCreatorIds],
-        tasteCreatorIds: tastes.creators,
-        tasteHashtags: tastes.hashtags,
-        perTaste: 15,
-        followedLimit: 60,
-        scopes,
-        trendingLimit: 50,
-        popularLimit: 50,
-        freshLimit: 40,
-      }),
-    ]);
-    const proposed = new Map<string, CandidateSource[]>();
-    const propose = (videoId: string, source: CandidateSource) => {
-      const list = proposed.get(videoId);
-      if (list === undefined) proposed.set(videoId, [source]);
-      else list.push(source);
-    };
-    for (const [videoId, via] of pickCoWatched(recent, coWatchRows, params)) {
-      propose(videoId, { kind: 'co-watched', viaVideoId: via });
-    }
-    for (const proposal of proposals) {
-      const source = toSource(proposal, now, params.trendingHalfLifeMs);
-      if (source !== undefined) propose(proposal.videoId, source);
-    }
+    const coWatched = pickCoWatched(recent, coWatchRows, params);
+    const proposals = await pages.proposeCandidates({
+      viewerId: viewer.viewerId,
+      servedIds: served,
+      followedCreatorIds: [...state.followedCreatorIds],
+      tasteCreatorIds: tastes.creators,
+      tasteHashtags: tastes.hashtags,
+      perTaste: 15,
+      followedLimit: 60,
+      scopes,
+      trendingLimit: 50,
+      popularLimit: 50,
+      freshLimit: 40,
+    });
+    const sources = collectSources(coWatched, proposals, now, params.trendingHalfLifeMs);
     const rows = await pages.readCandidates(
       viewer.accountId,
       viewer.viewerId,
-      [...proposed.keys()],
+      [...sources.keys()],
       served,
     );
-    const candidates: ForYouCandidate[] = rows.map((row) => ({
-      video: toVideoFacts(row),
-      stats: toVideoStats(row),
-      sources: proposed.get(row.id) ?? [],
-    }));
+    const candidates = toForYouCandidates(rows, sources);
     const page = rankForYouPage(
       {
         viewer: facts,
@@ -198,22 +178,13 @@ export class RecommendationService {
         followedCreatorIds: state.followedCreatorIds,
         hiddenCreatorIds: state.hiddenCreatorIds,
         coWatchRows,
-        candidates: mergeForYouCandidates([candidates]),
+        candidates,
       },
       params,
     );
-    // The candidates' rows are already the listed-video rows: one more query for the counters.
-    const rowOf = new Map(rows.map((row) => [row.id, row]));
-    const listed = new Map(
-      (
-        await this.deps.engagement.describe(
-          viewer.accountId,
-          page.items.flatMap((item) => {
-            const row = rowOf.get(item.videoId);
-            return row === undefined ? [] : [row];
-          }),
-        )
-      ).map((video) => [video.id, video]),
+    const listed = await this.describeVideos(
+      viewer.accountId,
+      page.items.map((item) => item.videoId),
     );
     const items: ForYouItem[] = [];
     for (const item of page.items) {
@@ -235,6 +206,16 @@ export class RecommendationService {
       items,
       nextCursor: isExhausted ? null : writeForYouCursor(seed, nextServed),
     };
+  }
+
+  /** The listed shape of these videos that the viewer may still see, by id. */
+  private async describeVideos(
+    accountId: string | null,
+    videoIds: readonly string[],
+  ): Promise<Map<string, ListedVideo>> {
+    const rows = await this.deps.pages.listVideos(accountId, videoIds);
+    const listed = await this.deps.engagement.describe(accountId, rows);
+    return new Map(listed.map((video) => [video.id, video]));
   }
 
   // ---- control ----
@@ -262,16 +243,9 @@ export class RecommendationService {
     );
     const hasMore = rows.length > limit;
     const pageRows = rows.slice(0, limit);
-    const videos = new Map(
-      (
-        await this.deps.engagement.describe(
-          viewer.accountId,
-          await this.deps.pages.listVideos(
-            viewer.accountId,
-            pageRows.map((row) => row.videoId),
-          ),
-        )
-      ).map((video) => [video.id, video]),
+    const videos = await this.describeVideos(
+      viewer.accountId,
+      pageRows.map((row) => row.videoId),
     );
     const last = pageRows.at(-1);
     return {
@@ -353,91 +327,6 @@ export class RecommendationService {
   }
 }
 
-/** The viewer's strongest positive creator and hashtag tastes. */
-function pickTastes(affinities: readonly AffinityRecord[], now: number, halfLifeMs: number) {
-  const ranked = affinities
-    .map((affinity) => ({ affinity, value: readDecayed(affinity, now, halfLifeMs) }))
-    .filter(({ value }) => value > 0)
-    .sort((a, b) => b.value - a.value);
-  const of = (kind: 'creator' | 'hashtag') =>
-    ranked
-      .filter(({ affinity }) => affinity.kind === kind)
-      .slice(0, TASTES_PER_KIND)
-      .map(({ affinity }) => affinity.key);
-  return { creators: of('creator'), hashtags: of('hashtag') };
-}
-
-/**
- * The co-watch source, bounded: neighbours pre-scored as rankForYouPage will (recency-weighted
- * signal x weight / sqrt(source total)), the best few hundred kept, each with its strongest via.
- */
-function pickCoWatched(
-  recent: readonly ViewerVideoRecord[],
-  rows: readonly CoWatchRow[],
-  params: ForYouParams,
-): Map<string, string> {
-  const weightOf = new Map<string, number>();
-  recent.forEach((record, rank) => {
-    if (!weightOf.has(record.videoId) && record.signal !== 0) {
-      weightOf.set(record.videoId, Math.pow(params.recencyDecay, rank) * record.signal);
-    }
-  });
-  const scores = new Map<string, { value: number; via: string; best: number }>();
-  for (const row of rows) {
-    const contribution =
-      ((weightOf.get(row.videoId) ?? 0) * row.weight) /
-      Math.pow(Math.max(row.videoCoWatchTotal, 1e-9), params.sourceExponent);
-    const entry = scores.get(row.neighbourId);
-    if (entry === undefined) {
-      scores.set(row.neighbourId, { value: contribution, via: row.videoId, best: contribution });
-    } else {
-      entry.value += contribution;
-      if (contribution > entry.best) {
-        entry.best = contribution;
-        entry.via = row.videoId;
-      }
-    }
-  }
-  return new Map(
-    [...scores]
-      .filter(([, entry]) => entry.value > 0)
-      .sort((a, b) => b[1].value - a[1].value)
-      .slice(0, CO_WATCH_CANDIDATES)
-      .map(([videoId, entry]) => [videoId, entry.via]),
-  );
-}
-
-function toSource(
-  proposal: CandidateProposal,
-  now: number,
-  trendingHalfLifeMs: number,
-): CandidateSource | undefined {
-  const decayed = () =>
-    readDecayed(
-      { value: proposal.value ?? 0, updatedAt: proposal.updatedAt ?? now },
-      now,
-      trendingHalfLifeMs,
-    );
-  switch (proposal.source) {
-    case 'followed':
-      return { kind: 'followed-creator', creatorId: proposal.key ?? '' };
-    case 'creator':
-      return { kind: 'creator-affinity', creatorId: proposal.key ?? '' };
-    case 'hashtag':
-      return { kind: 'hashtag-affinity', hashtag: proposal.key ?? '' };
-    case 'trending-region':
-      return { kind: 'trending', scope: 'region', value: decayed() };
-    case 'trending-language':
-      return { kind: 'trending', scope: 'language', value: decayed() };
-    case 'trending':
-      return proposal.value ? { kind: 'trending', scope: 'global', value: decayed() } : undefined;
-    case 'popular':
-      return { kind: 'popular' };
-    case 'fresh':
-      return { kind: 'fresh' };
-  }
-}
-
 /**
  * The viewer's tastes as learnFromEvent would have left them had only `records` ever happened:
  * each record's signal (plus the follow / not-interested creator terms) at its last event.
@@ -469,26 +358,4 @@ export function recomputeAffinities(
     }
   }
   return [...sums.values()];
-}
-
-// The For You cursor: the page seed and the ids already served in this session (never served
-// twice, even before the client reports their impressions), packed as 16-byte ids.
-function writeForYouCursor(seed: number, served: readonly string[]): string {
-  const ids = Buffer.concat(served.map((id) => Buffer.from(id.replaceAll('-', ''), 'hex')));
-  return `${seed}.${ids.toString('base64url')}`;
-}
-
-function readForYouCursor(cursor: string): { seed: number; served: string[] } {
-  const match = /^(\d{1,10})\.([A-Za-z0-9_-]*)$/.exec(cursor);
-  if (!match) throw invalidCursor();
-  const bytes = Buffer.from(match[2]!, 'base64url');
-  if (bytes.length % 16 !== 0 || bytes.length / 16 > SERVED_MEMORY) throw invalidCursor();
-  const served: string[] = [];
-  for (let offset = 0; offset < bytes.length; offset += 16) {
-    const hex = bytes.subarray(offset, offset + 16).toString('hex');
-    served.push(
-      `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`,
-    );
-  }
-  return { seed: Number(match[1]), served };
 }

@@ -88,11 +88,13 @@ export class RecommendationStore {
         'videos.accountId',
         'videos.hashtags',
         'videos.durationMs',
-        'videos.readyAt',
+        sql<number | null>`(extract(epoch from videos.ready_at) * 1000)::float8`.as('readyAtMs'),
         'videos.language',
         'accounts.handle as creatorHandle',
         'accounts.displayName as creatorDisplayName',
-        'accounts.createdAt as creatorCreatedAt',
+        sql<number>`(extract(epoch from accounts.created_at) * 1000)::float8`.as(
+          'creatorCreatedAtMs',
+        ),
         'accounts.homeRegion as creatorRegion',
       ])
       .where(sql<boolean>`videos.id = any(${uuids(videoIds)})`)

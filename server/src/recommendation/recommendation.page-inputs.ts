@@ -1,0 +1,129 @@
+// From the page store's answers to rankForYouPage's inputs: the viewer's strongest tastes, the
+// co-watch source bounded to its best few, and each candidate's facts, counters and sources.
+import {
+  readDecayed,
+  type AffinityRecord,
+  type CandidateSource,
+  type CoWatchRow,
+  type ForYouCandidate,
+  type ForYouParams,
+  type ViewerVideoRecord,
+} from '@shortwave/ranking';
+import type { CandidateProposal } from './recommendation.records.js';
+
+const TASTES_PER_KIND = 5;
+const CO_WATCH_CANDIDATES = 150;
+
+/** The viewer's strongest positive creator and hashtag tastes. */
+export function pickTastes(affinities: readonly AffinityRecord[], now: number, halfLifeMs: number) {
+  const ranked = affinities
+    .map((affinity) => ({ affinity, value: readDecayed(affinity, now, halfLifeMs) }))
+    .filter(({ value }) => value > 0)
+    .sort((a, b) => b.value - a.value);
+  const of = (kind: 'creator' | 'hashtag') =>
+    ranked
+      .filter(({ affinity }) => affinity.kind === kind)
+      .slice(0, TASTES_PER_KIND)
+      .map(({ affinity }) => affinity.key);
+  return { creators: of('creator'), hashtags: of('hashtag') };
+}
+
+/**
+ * The co-watch source, bounded: neighbours pre-scored as rankForYouPage will (recency-weighted
+ * signal x weight / sqrt(source total)), the best few hundred kept, each with its strongest via.
+ */
+export function pickCoWatched(
+  recent: readonly ViewerVideoRecord[],
+  rows: readonly CoWatchRow[],
+  params: ForYouParams,
+): Map<string, string> {
+  const weightOf = new Map<string, number>();
+  recent.forEach((record, rank) => {
+    if (!weightOf.has(record.videoId) && record.signal !== 0) {
+      weightOf.set(record.videoId, Math.pow(params.recencyDecay, rank) * record.signal);
+    }
+  });
+  const scores = new Map<string, { value: number; via: string; best: number }>();
+  for (const row of rows) {
+    const contribution =
+      ((weightOf.get(row.videoId) ?? 0) * row.weight) /
+      Math.pow(Math.max(row.videoCoWatchTotal, 1e-9), params.sourceExponent);
+    const entry = scores.get(row.neighbourId);
+    if (entry === undefined) {
+      scores.set(row.neighbourId, { value: contribution, via: row.videoId, best: contribution });
+    } else {
+      entry.value += contribution;
+      if (contribution > entry.best) {
+        entry.best = contribution;
+        entry.via = row.videoId;
+      }
+    }
+  }
+  return new Map(
+    [...scores]
+      .filter(([, entry]) => entry.value > 0)
+      .sort((a, b) => b[1].value - a[1].value)
+      .slice(0, CO_WATCH_CANDIDATES)
+      .map(([videoId, entry]) => [videoId, entry.via]),
+  );
+}
+
+/** Every candidate's sources by id: the co-watched picks (with their via) and the proposals. */
+export function collectSources(
+  coWatched: ReadonlyMap<string, string>,
+  proposals: readonly CandidateProposal[],
+  now: number,
+  trendingHalfLifeMs: number,
+): Map<string, CandidateSource[]> {
+  const sources = new Map<string, CandidateSource[]>();
+  const add = (videoId: string, source: CandidateSource) => {
+    const list = sources.get(videoId);
+    if (list === undefined) sources.set(videoId, [source]);
+    else list.push(source);
+  };
+  for (const [videoId, via] of coWatched) add(videoId, { kind: 'co-watched', viaVideoId: via });
+  for (const proposal of proposals) {
+    const source = toSource(proposal, now, trendingHalfLifeMs);
+    if (source !== undefined) add(proposal.videoId, source);
+  }
+  return sources;
+}
+
+/** The candidates read as ranking candidates, each with the sources that proposed it. */
+export function toForYouCandidates(
+  rows: readonly Omit<ForYouCandidate, 'sources'>[],
+  sources: ReadonlyMap<string, readonly CandidateSource[]>,
+): ForYouCandidate[] {
+  return rows.map((row) => ({ ...row, sources: sources.get(row.video.videoId) ?? [] }));
+}
+
+function toSource(
+  proposal: CandidateProposal,
+  now: number,
+  trendingHalfLifeMs: number,
+): CandidateSource | undefined {
+  const decayed = () =>
+    readDecayed(
+      { value: proposal.value ?? 0, updatedAt: proposal.updatedAt ?? now },
+      now,
+      trendingHalfLifeMs,
+    );
+  switch (proposal.source) {
+    case 'followed':
+      return { kind: 'followed-creator', creatorId: proposal.key ?? '' };
+    case 'creator':
+      return { kind: 'creator-affinity', creatorId: proposal.key ?? '' };
+    case 'hashtag':
+      return { kind: 'hashtag-affinity', hashtag: proposal.key ?? '' };
+    case 'trending-region':
+      return { kind: 'trending', scope: 'region', value: decayed() };
+    case 'trending-language':
+      return { kind: 'trending', scope: 'language', value: decayed() };
+    case 'trending':
+      return proposal.value ? { kind: 'trending', scope: 'global', value: decayed() } : undefined;
+    case 'popular':
+      return { kind: 'popular' };
+    case 'fresh':
+      return { kind: 'fresh' };
+  }
+}
