@@ -6,10 +6,13 @@ import { createApiClient, unwrap, type Schemas } from '@shortwave/api-client';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, newPhoneContext, saveScreenshot } from './browser.js';
+import { makeSubtitledClip, SUBTITLE_CUES } from '@shortwave/ffmpeg/test/corpus';
 import {
   makeSeedHandle,
   SEED_PASSWORD,
+  seedCreator,
   seedCreatorsWithVideos,
+  seedVideo,
   type SeededCreator,
 } from './seed.js';
 
@@ -346,5 +349,29 @@ describe('the feed in the browser', () => {
     await page.reload();
     await page.getByRole('navigation', { name: 'Feeds' }).waitFor();
     await context.setOffline(false);
+  });
+
+  // Last: it adds the newest video, which the tests above do not expect.
+  it('shows the subtitles an uploaded file carried over the picture', async () => {
+    const creator = await seedCreator(baseUrl, { prefix: 'subs', displayName: 'Subtitled' });
+    const video = await seedVideo(baseUrl, creator, { clipPath: await makeSubtitledClip() });
+    expect(video.subtitles?.language).toBe('eng');
+    await page.goto('/fresh');
+    await expectPlaying(video.id);
+    await expect
+      .poll(
+        () =>
+          currentSlide()
+            .locator('video')
+            .evaluate((element: HTMLVideoElement) => {
+              const track = element.textTracks[0];
+              return {
+                mode: track?.mode ?? 'none',
+                cues: [...(track?.cues ?? [])].map((cue) => (cue as VTTCue).text),
+              };
+            }),
+        POLL,
+      )
+      .toEqual({ mode: 'showing', cues: SUBTITLE_CUES.map((cue) => cue.text) });
   });
 });

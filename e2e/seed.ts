@@ -107,6 +107,8 @@ export type SeedVideoOptions = {
   visibility?: 'public' | 'followers' | 'private';
   /** Seconds of synthesised 360x640 test pattern with a tone; 2 by default. */
   durationSeconds?: number;
+  /** A file to upload instead of the synthesised clip. */
+  clipPath?: string;
 };
 
 /** Creates a draft, uploads a tiny synthesised clip and returns the video once it is ready. */
@@ -115,7 +117,8 @@ export async function seedVideo(
   creator: SeededCreator,
   options: SeedVideoOptions = {},
 ): Promise<Schemas['Video']> {
-  const clip = await makeClip({ durationSeconds: options.durationSeconds ?? 2 });
+  const clip =
+    options.clipPath ?? (await makeClip({ durationSeconds: options.durationSeconds ?? 2 }));
   const draft = await unwrap(
     creator.client.POST('/api/v1/videos', {
       body: {

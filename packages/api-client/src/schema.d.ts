@@ -5555,6 +5555,13 @@ export interface components {
             posterUrl: string | null;
             /** @description WebVTT map of the thumbnail sprite */
             thumbnailsUrl: string | null;
+            /** @description The text subtitles the uploaded file carried, if any */
+            subtitles: {
+                /** @description WebVTT */
+                url: string;
+                /** @description ISO 639 code as the source tagged it */
+                language: string | null;
+            } | null;
             renditions: {
                 name: string;
                 width: number;
@@ -5622,6 +5629,13 @@ export interface components {
             posterUrl: string | null;
             /** @description WebVTT map of the thumbnail sprite */
             thumbnailsUrl: string | null;
+            /** @description The text subtitles the uploaded file carried, if any */
+            subtitles: {
+                /** @description WebVTT */
+                url: string;
+                /** @description ISO 639 code as the source tagged it */
+                language: string | null;
+            } | null;
             renditions: {
                 name: string;
                 width: number;
@@ -5734,6 +5748,13 @@ export interface components {
             posterUrl: string | null;
             /** @description WebVTT map of the thumbnail sprite */
             thumbnailsUrl: string | null;
+            /** @description The text subtitles the uploaded file carried, if any */
+            subtitles: {
+                /** @description WebVTT */
+                url: string;
+                /** @description ISO 639 code as the source tagged it */
+                language: string | null;
+            } | null;
             renditions: {
                 name: string;
                 width: number;
@@ -6029,6 +6050,13 @@ export interface components {
             posterUrl: string | null;
             /** @description WebVTT map of the thumbnail sprite */
             thumbnailsUrl: string | null;
+            /** @description The text subtitles the uploaded file carried, if any */
+            subtitles: {
+                /** @description WebVTT */
+                url: string;
+                /** @description ISO 639 code as the source tagged it */
+                language: string | null;
+            } | null;
             renditions: {
                 name: string;
                 width: number;
@@ -6096,6 +6124,13 @@ export interface components {
             posterUrl: string | null;
             /** @description WebVTT map of the thumbnail sprite */
             thumbnailsUrl: string | null;
+            /** @description The text subtitles the uploaded file carried, if any */
+            subtitles: {
+                /** @description WebVTT */
+                url: string;
+                /** @description ISO 639 code as the source tagged it */
+                language: string | null;
+            } | null;
             renditions: {
                 name: string;
                 width: number;
@@ -6208,6 +6243,13 @@ export interface components {
             posterUrl: string | null;
             /** @description WebVTT map of the thumbnail sprite */
             thumbnailsUrl: string | null;
+            /** @description The text subtitles the uploaded file carried, if any */
+            subtitles: {
+                /** @description WebVTT */
+                url: string;
+                /** @description ISO 639 code as the source tagged it */
+                language: string | null;
+            } | null;
             renditions: {
                 name: string;
                 width: number;

@@ -15,6 +15,7 @@ export type {
   HdrTransfer,
   MediaProbe,
   Rational,
+  SubtitleStreamFacts,
   VideoStreamFacts,
 } from './probe.types.js';
 
@@ -44,11 +45,8 @@ export type { RenditionPaths, TranscodeIo, TranscodeOutputs } from './transcode-
 export { transcodeLadder } from './transcode.js';
 export type { RenditionUpdate, TranscodeOptions, TranscodeResult } from './transcode.js';
 export { scrubInitSegment, eraseUserData } from './iso-bmff.js';
-export {
-  chooseProgressiveRendition,
-  PROGRESSIVE_FILE,
-  remuxToProgressive,
-} from './progressive.js';
+export { chooseProgressiveRendition, PROGRESSIVE_FILE, remuxToProgressive } from './progressive.js';
+export { chooseSubtitles, extractSubtitles, SUBTITLES_FILE } from './subtitles.js';
 
 export { buildMasterPlaylist, parseMediaPlaylist, measureRenditionBandwidth } from './playlist.js';
 export type {

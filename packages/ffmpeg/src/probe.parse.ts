@@ -5,6 +5,7 @@ import type {
   HdrTransfer,
   MediaProbe,
   Rational,
+  SubtitleStreamFacts,
   VideoStreamFacts,
 } from './probe.types.js';
 
@@ -13,6 +14,8 @@ type Json = Record<string, unknown>;
 /** Codecs that hold pictures rather than motion when there is only one of them. */
 const IMAGE_CODECS = new Set(['png', 'mjpeg', 'jpeg2000', 'jpegls', 'bmp', 'tiff', 'webp', 'gif']);
 const IMAGE_CONTAINERS = /(^|,)(image2|[a-z0-9]+_pipe)(,|$)/;
+/** Subtitle codecs ffmpeg can turn into WebVTT: text, not pictures (PGS, DVD, DVB). */
+const TEXT_SUBTITLE_CODECS = new Set(['mov_text', 'subrip', 'srt', 'ass', 'ssa', 'webvtt', 'text']);
 
 export function parseProbeOutput(json: unknown): MediaProbe {
   const root = isObject(json) ? json : {};
@@ -43,11 +46,26 @@ export function parseProbeOutput(json: unknown): MediaProbe {
     videoStreamCount: videos.length,
     audio: chosenAudio ? describeAudio(chosenAudio) : undefined,
     audioStreamCount: audios.length,
+    textSubtitles: streams
+      .filter((s) => s.codec_type === 'subtitle')
+      .filter((s) => TEXT_SUBTITLE_CODECS.has(readString(s.codec_name) ?? ''))
+      .map(describeSubtitle),
     // The mov demuxer hides CENC behind the original codec tag; probeMedia reads the boxes.
     isEncrypted: streams.some((s) =>
       ['encv', 'enca'].includes(readString(s.codec_tag_string) ?? ''),
     ),
     isTruncated: false,
+  };
+}
+
+function describeSubtitle(stream: Json): SubtitleStreamFacts {
+  const tags = isObject(stream.tags) ? stream.tags : {};
+  const language = readString(tags.language);
+  return {
+    index: readNumber(stream.index) ?? 0,
+    codec: readString(stream.codec_name) ?? 'unknown',
+    language: language && language !== 'und' ? language : null,
+    isDefault: readNumber(disposition(stream).default) === 1,
   };
 }
 

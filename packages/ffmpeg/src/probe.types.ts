@@ -47,6 +47,15 @@ export type AudioStreamFacts = {
   bitrate: number | null;
 };
 
+export type SubtitleStreamFacts = {
+  /** The stream's index in the file, for -map 0:N. */
+  index: number;
+  codec: string;
+  /** ISO 639 code as the file tags it ("eng"), null when untagged or "und". */
+  language: string | null;
+  isDefault: boolean;
+};
+
 export type MediaProbe = {
   /** ffprobe's format_name, e.g. "mov,mp4,m4a,3gp,3g2,mj2" or "matroska,webm". */
   container: string;
@@ -60,6 +69,8 @@ export type MediaProbe = {
   videoStreamCount: number;
   audio?: AudioStreamFacts | undefined;
   audioStreamCount: number;
+  /** Subtitle streams made of text (bitmap subtitles cannot become WebVTT), in file order. */
+  textSubtitles: SubtitleStreamFacts[];
   /** Common Encryption (CENC) or another DRM scheme: the samples cannot be decoded. */
   isEncrypted: boolean;
   /** The container says it is longer than the file: the upload was cut off. */

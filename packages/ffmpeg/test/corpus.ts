@@ -1,7 +1,7 @@
 // Media files for tests, synthesised with ffmpeg's lavfi sources (testsrc2, sine) the first time
 // they are asked for and cached by recipe in the temp directory; never committed. Each function
 // returns the file's path. Used by this package's tests and by the server's.
-import { deriveFile, makeWithFfmpeg } from './corpus-cache.js';
+import { deriveFile, makeWithFfmpeg, writeCorpusFile } from './corpus-cache.js';
 import { rotateVideoTrack } from './corpus-mp4.js';
 import { aac, h264, makeClip, picture, sound } from './corpus-sources.js';
 
@@ -211,5 +211,26 @@ export function makeAnimatedGif(): Promise<string> {
   return makeWithFfmpeg('animated', 'gif', [
     ...picture(360, 640, 30, 2),
     ...['-vf', 'fps=10,split[a][b];[a]palettegen[p];[b][p]paletteuse', '-loop', '0'],
+  ]);
+}
+
+/** The subtitles of makeSubtitledClip, as SubRip: two cues, the second with a line break. */
+export const SUBTITLE_CUES = [
+  { from: '00:00:00,200', to: '00:00:01,400', text: 'Hello from the kitchen' },
+  { from: '00:00:01,600', to: '00:00:02,800', text: 'Now the sauce\nslowly' },
+];
+
+/** 360x640 with sound and an English mov_text subtitle track (as phone editors export it). */
+export async function makeSubtitledClip(): Promise<string> {
+  const srt = SUBTITLE_CUES.map((cue, i) => `${i + 1}\n${cue.from} --> ${cue.to}\n${cue.text}\n`);
+  const srtPath = await writeCorpusFile('cues', 'srt', Buffer.from(srt.join('\n')));
+  return makeWithFfmpeg('subtitled', 'mp4', [
+    ...picture(360, 640, 30, 3),
+    ...sound(3),
+    ...['-i', srtPath],
+    ...['-map', '0:v', '-map', '1:a', '-map', '2:s'],
+    ...h264,
+    ...aac,
+    ...['-c:s', 'mov_text', '-metadata:s:s:0', 'language=eng'],
   ]);
 }

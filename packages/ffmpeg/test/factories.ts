@@ -48,6 +48,7 @@ export function makeProbe(
     videoStreamCount: 1,
     audio: makeAudioFacts(),
     audioStreamCount: 1,
+    textSubtitles: [],
     isEncrypted: false,
     isTruncated: false,
     ...overrides,

@@ -106,6 +106,7 @@ describe('parseProbeOutput', () => {
     expect(parseProbeOutput(AUDIO_ONLY)).toMatchObject({
       videoStreamCount: 0,
       audioStreamCount: 1,
+      textSubtitles: [],
     });
   });
 

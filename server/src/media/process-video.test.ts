@@ -10,6 +10,7 @@ import {
   makeLandscapeClip,
   makePhoneClip,
   makePortraitClip,
+  makeSubtitledClip,
 } from '@shortwave/ffmpeg/test/corpus';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeAccount } from '../../test/factories.js';
@@ -143,6 +144,28 @@ describe('processing an upload', () => {
 });
 
 describe('what a finished video sets off', () => {
+  it('publishes the subtitles a source carried as WebVTT, and none for a source without', async () => {
+    const creator = await makeAccount(t.app);
+    const subtitled = await uploadAndProcess(t, creator, await makeSubtitledClip());
+    const api = (
+      await t.app.inject({ method: 'GET', url: `/api/v1/videos/${subtitled.id}` })
+    ).json<{ subtitles: { url: string; language: string | null } | null }>();
+    expect(api.subtitles).toEqual({
+      url: `/media/videos/${subtitled.id}/${subtitled.mediaRevision}/subtitles.vtt`,
+      language: 'eng',
+    });
+    const vtt = await fetchMedia(api.subtitles!.url);
+    expect(vtt.statusCode).toBe(200);
+    expect(vtt.headers['content-type']).toBe('text/vtt; charset=utf-8');
+    expect(vtt.body).toContain('00:00.200 --> 00:01.400\nHello from the kitchen');
+
+    const plain = await uploadAndProcess(t, creator, await makeLandscapeClip());
+    const plainApi = (
+      await t.app.inject({ method: 'GET', url: `/api/v1/videos/${plain.id}` })
+    ).json<{ subtitles: unknown }>();
+    expect(plainApi.subtitles).toBeNull();
+  });
+
   it('tells the creator it is ready and the people its caption mentions, once processing ends', async () => {
     const creator = await makeAccount(t.app);
     const friend = await makeAccount(t.app);

@@ -1,12 +1,13 @@
 // Turns an uploaded source into a published HLS ladder: take the lease, fetch the source, probe,
 // validate, run the one ffmpeg pass while publishing segments as they appear, then a single-file
-// MP4 of one rendition, the poster and thumbnails, then ready. Idempotent: a crash anywhere leaves a stale lease, and the next attempt
+// MP4 of one rendition, the poster and thumbnails, the subtitles if any, then ready. Idempotent: a crash anywhere leaves a stale lease, and the next attempt
 // starts over under a new revision; the old one is deleted.
 import { rm, rmdir, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import {
   buildThumbnailVtt,
+  chooseSubtitles,
   inspectSource,
   measureRenditionBandwidth,
   planLadder,
@@ -14,6 +15,7 @@ import {
   type FfmpegTools,
   type LadderPlan,
   type SourceLimits,
+  type SubtitleStreamFacts,
 } from '@shortwave/ffmpeg';
 import type { Logger } from 'pino';
 import type { BlobStore } from '../platform/blobs/index.js';
@@ -21,6 +23,7 @@ import { videoBlobPrefix, type VideosService } from '../videos/index.js';
 import { HlsPublisher } from './hls-publisher.js';
 import { publishProgressive } from './progressive-publisher.js';
 import { liveAttempts } from './scratch-reaper.js';
+import { publishSubtitles } from './subtitles-publisher.js';
 
 /** A lease not renewed for this long belongs to a dead worker. */
 export const LEASE_STALE_MS = 30_000;
@@ -91,7 +94,7 @@ export async function processVideo(
         'The uploaded file is missing. Please upload it again.',
       );
     }
-    const plan = await inspectAndPlan(deps, sourcePath, abort.signal);
+    const { plan, subtitleStream } = await inspectAndPlan(deps, sourcePath, abort.signal);
     await deps.videos.recordSourceFacts(videoId, attempt, {
       durationMs: plan.durationMs,
       width: plan.renditions[0]!.width,
@@ -152,6 +155,16 @@ export async function processVideo(
       log,
     });
     const images = await publishImages(deps.blobs, plan, result, keyPrefix);
+    const subtitles = await publishSubtitles({
+      ffmpegPath: deps.tools.ffmpegPath,
+      blobs: deps.blobs,
+      sourcePath,
+      stream: subtitleStream,
+      workDir,
+      keyPrefix,
+      signal: abort.signal,
+      log,
+    });
     const videoPrefix = videoBlobPrefix(video);
     // Earlier attempts' files (a crash, a retry) go once this one is ready.
     const obsolete = [
@@ -166,7 +179,7 @@ export async function processVideo(
     const isReady = await deps.videos.markReady(
       videoId,
       attempt,
-      { renditions, ...images },
+      { renditions, ...images, subtitles },
       obsolete,
     );
     log.info({ elapsedMs: Date.now() - startedAt, isReady }, 'processing finished');
@@ -200,7 +213,7 @@ async function inspectAndPlan(
   deps: ProcessVideoDeps,
   sourcePath: string,
   signal: AbortSignal,
-): Promise<LadderPlan> {
+): Promise<{ plan: LadderPlan; subtitleStream: SubtitleStreamFacts | undefined }> {
   // Infrastructure failures (ffprobe missing, a timeout) throw and are retried; a file that is
   // not an acceptable video gets a verdict, which is final.
   const inspection = await inspectSource(sourcePath, {
@@ -209,7 +222,7 @@ async function inspectAndPlan(
     signal,
   });
   if (!inspection.isAccepted) throw new ProcessingFailure(inspection.reason, inspection.message);
-  return planLadder(inspection.probe);
+  return { plan: planLadder(inspection.probe), subtitleStream: chooseSubtitles(inspection.probe) };
 }
 
 /** Poster and sprite (WebP from ffmpeg, no metadata) and the sprite's WebVTT map. */

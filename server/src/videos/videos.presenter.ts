@@ -25,6 +25,8 @@ export function presentVideo(video: VideoWithCreator) {
   const poster = fileOf(video.posterKey);
   const thumbnails = fileOf(video.thumbnailsVttKey);
   const progressive = video.renditions.find((r) => r.progressiveFile);
+  const subtitlesFile = fileOf(video.subtitlesKey);
+  const subtitlesUrl = subtitlesFile ? mediaUrl(video, subtitlesFile) : null;
   return {
     id: video.id,
     creator,
@@ -50,6 +52,7 @@ export function presentVideo(video: VideoWithCreator) {
         : null,
     posterUrl: poster ? mediaUrl(video, poster) : null,
     thumbnailsUrl: thumbnails ? mediaUrl(video, thumbnails) : null,
+    subtitles: subtitlesUrl ? { url: subtitlesUrl, language: video.subtitlesLanguage } : null,
     renditions: video.renditions.map(({ name, width, height, bandwidth }) => ({
       name,
       width,

@@ -70,6 +70,13 @@ export const videoSchema = z
       ),
     posterUrl: z.string().nullable(),
     thumbnailsUrl: z.string().nullable().describe('WebVTT map of the thumbnail sprite'),
+    subtitles: z
+      .object({
+        url: z.string().describe('WebVTT'),
+        language: z.string().nullable().describe('ISO 639 code as the source tagged it'),
+      })
+      .nullable()
+      .describe('The text subtitles the uploaded file carried, if any'),
     renditions: z.array(renditionSchema),
     createdAt: z.iso.datetime(),
     readyAt: z.iso.datetime().nullable(),

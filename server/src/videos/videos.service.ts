@@ -262,6 +262,7 @@ export class VideosService {
       posterKey: string;
       thumbnailsKey: string;
       thumbnailsVttKey: string;
+      subtitles: { key: string; language: string | null } | null;
     },
     obsoletePrefixes: string[],
   ): Promise<boolean> {
@@ -279,6 +280,8 @@ export class VideosService {
           posterKey: media.posterKey,
           thumbnailsKey: media.thumbnailsKey,
           thumbnailsVttKey: media.thumbnailsVttKey,
+          subtitlesKey: media.subtitles?.key ?? null,
+          subtitlesLanguage: media.subtitles?.language ?? null,
           playableAt: video.playableAt ?? now,
           readyAt: now,
           processingPercent: 100,

@@ -86,6 +86,10 @@ export interface VideosTable {
   posterKey: string | null;
   thumbnailsKey: string | null;
   thumbnailsVttKey: string | null;
+  /** WebVTT of the source's subtitles, when it had text subtitles. */
+  subtitlesKey: string | null;
+  /** Their ISO 639 language as the source tagged it. */
+  subtitlesLanguage: string | null;
   playableAt: Date | null;
   readyAt: Date | null;
   processingAttempt: string | null;

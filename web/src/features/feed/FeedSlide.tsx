@@ -10,6 +10,7 @@ import { describeProblem } from '../../api/problems';
 import { useToast } from '../../ui/Toast';
 import { usePlayback, type PlaybackRole } from '../player/usePlayback';
 import { soundPreference, useIsMuted } from '../player/soundPreference';
+import { SubtitlesTrack } from '../player/SubtitlesTrack';
 import { Caption } from './Caption';
 import { recordShare, setLiked, setSaved } from './engagement.api';
 import type { FeedVideo } from './feed.api';
@@ -186,7 +187,9 @@ export function FeedSlide({
           playsInline
           disablePictureInPicture
           aria-hidden="true"
-        />
+        >
+          <SubtitlesTrack subtitles={video.subtitles} />
+        </video>
       ) : (
         video.posterUrl && (
           <img className={styles.video} style={fitOf(video)} src={video.posterUrl} alt="" />

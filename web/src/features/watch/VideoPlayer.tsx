@@ -2,7 +2,9 @@
 // with a visible "Unmute"; a tap anywhere pauses or plays; it loops; the poster shows until the
 // first frame. Once a viewer unmutes, later videos in this tab start with sound where allowed.
 import { useEffect, useRef, useState } from 'react';
+import type { Schemas } from '@shortwave/api-client';
 import { Spinner } from '../../ui/Spinner';
+import { SubtitlesTrack } from '../player/SubtitlesTrack';
 import { attachStream } from './attachStream';
 import { PlayerIcon } from './PlayerIcon';
 import styles from './WatchPage.module.css';
@@ -12,10 +14,12 @@ let prefersSound = false;
 export function VideoPlayer({
   playlistUrl,
   posterUrl,
+  subtitles,
   label,
 }: {
   playlistUrl: string;
   posterUrl: string | null;
+  subtitles: Schemas['Video']['subtitles'];
   /** What the video is, for screen readers ("Video by @ana: First light"). */
   label: string;
 }) {
@@ -81,7 +85,9 @@ export function VideoPlayer({
         onWaiting={() => setIsWaiting(true)}
         onPlaying={() => setIsWaiting(false)}
         onVolumeChange={(event) => setIsMuted(event.currentTarget.muted)}
-      />
+      >
+        <SubtitlesTrack subtitles={subtitles} />
+      </video>
       <button
         type="button"
         className={styles.tapTarget}

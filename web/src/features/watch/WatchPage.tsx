@@ -52,7 +52,12 @@ function WatchScreen({ video, playlistUrl }: { video: Video; playlistUrl: string
   return (
     <div className={styles.screen}>
       <h1 className="visually-hidden">{title}</h1>
-      <VideoPlayer playlistUrl={playlistUrl} posterUrl={video.posterUrl} label={title} />
+      <VideoPlayer
+        playlistUrl={playlistUrl}
+        posterUrl={video.posterUrl}
+        subtitles={video.subtitles}
+        label={title}
+      />
       {!isEmbed && (
         <div className={styles.topBar}>
           <BackButton />

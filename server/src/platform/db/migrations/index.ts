@@ -10,6 +10,7 @@ import * as m0007 from './0007_search.js';
 import * as m0008 from './0008_moderation.js';
 import * as m0009 from './0009_recommendation.js';
 import * as m0010 from './0010_for_you_covering_indexes.js';
+import * as m0011 from './0011_video_subtitles.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_accounts': m0001,
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0008_moderation': m0008,
   '0009_recommendation': m0009,
   '0010_for_you_covering_indexes': m0010,
+  '0011_video_subtitles': m0011,
 };
