@@ -104,6 +104,28 @@ describe('the For You model', () => {
     expect(page.items.some((item) => item.creatorId === 'dog-creator-1')).toBe(false);
   });
 
+  it('keeps a creator skipped again and again for when nothing else is left, unlike "not interested"', () => {
+    const store = createMemoryForYouStore(params);
+    const skipped = Array.from({ length: 12 }, (_, i) => makeVideo(`skip-${i}`, 'skipped', []));
+    const dismissed = Array.from({ length: 3 }, (_, i) => makeVideo(`gone-${i}`, 'dismissed', []));
+    const other = makeVideo('other-0', 'other', []);
+    for (const video of [...skipped, ...dismissed, other])
+      act(store, video, 'stranger', 'completion', NOW - 60_000);
+    // Ten quick skips put the creator below the exclusion line; one "not interested" far below.
+    for (let i = 0; i < 10; i += 1) act(store, skipped[i]!, 'ana', 'quick-skip', NOW + i);
+    act(store, dismissed[0]!, 'ana', 'not-interested', NOW + 20);
+    const affinity = (creator: string) =>
+      store.readAffinities('ana').find((a) => a.kind === 'creator' && a.key === creator)!.value;
+    expect(affinity('skipped')).toBeLessThan(params.excludedCreatorAffinity);
+    expect(affinity('skipped')).toBeGreaterThan(params.notInterestedCreatorAffinity);
+    expect(affinity('dismissed')).toBeLessThan(params.notInterestedCreatorAffinity);
+
+    const page = rankForYouPage(askPage(store, 'ana', NOW + 1_000, 10), params);
+    // The other creator first; then the skipped creator's last videos, not an empty feed.
+    expect(page.items.map((item) => item.videoId)).toEqual(['other-0', 'skip-10']);
+    expect(page.items.some((item) => item.creatorId === 'dismissed')).toBe(false);
+  });
+
   it('turns a quick skip into a negative signal for the creator', () => {
     const store = createMemoryForYouStore(params);
     const videos = makeCatalogue(store);
