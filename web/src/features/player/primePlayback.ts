@@ -3,6 +3,7 @@
 // requestVideoFrameCallback on warm hls.js players). So a feed's neighbour, once buffered, plays
 // muted until one new frame is shown, off screen, and pauses there: a swipe to it then starts at
 // once. The cost: a few frames decoded once per video, which then starts about 0.1 s in.
+import { onNextFrame } from './nextFrame';
 
 /** Starts priming `video`; the returned function stops it (pausing it if it is mid-prime). */
 export function primePlayback(video: HTMLVideoElement, onPrimed: () => void): () => void {
@@ -25,7 +26,7 @@ export function primePlayback(video: HTMLVideoElement, onPrimed: () => void): ()
     // Marked, so what looks for the one video playing can tell this one apart.
     video.dataset.priming = 'true';
     video.muted = true;
-    video.requestVideoFrameCallback(finish);
+    onNextFrame(video, finish);
     video.play().catch(finish);
   };
   if (video.readyState >= HTMLMediaElement.HAVE_FUTURE_DATA) start();

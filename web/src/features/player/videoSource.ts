@@ -10,6 +10,7 @@ import {
   type HlsClass,
   type Warmth,
 } from './hlsSource';
+import { onNextFrame } from './nextFrame';
 
 export type VideoSources = { playlistUrl: string; progressiveUrl: string | null };
 
@@ -27,12 +28,6 @@ async function loadHlsWhenDue(startsNow: boolean): Promise<HlsClass> {
   return loadHls();
 }
 
-function whenFirstFramePresented(video: HTMLVideoElement, then: () => void): void {
-  // Where it is missing (older browsers), the gate's timeout opens it.
-  if ('requestVideoFrameCallback' in HTMLVideoElement.prototype)
-    video.requestVideoFrameCallback(() => then());
-}
-
 /** The page's first video: its MP4 now, and hls.js in its place should the MP4 fail. */
 function attachFirstVideo(
   video: HTMLVideoElement,
@@ -41,7 +36,7 @@ function attachFirstVideo(
 ): AttachedSource {
   let current = attachUrl(video, sources.progressiveUrl);
   let isDestroyed = false;
-  whenFirstFramePresented(video, openGate);
+  onNextFrame(video, openGate);
   const timer = setTimeout(openGate, GATE_TIMEOUT_MS);
   const onError = () => {
     openGate();
