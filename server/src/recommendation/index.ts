@@ -3,7 +3,7 @@
 import { DEFAULT_FOR_YOU_PARAMS, type ForYouParams } from '@shortwave/ranking';
 import type { Logger } from 'pino';
 import type { EngagementService } from '../engagement/index.js';
-import type { Db } from '../platform/db/index.js';
+import type { Db, PreparedStatements } from '../platform/db/index.js';
 import { ForYouLearner } from './recommendation.learner.js';
 import { RecommendationService } from './recommendation.service.js';
 import { ForYouPageStore } from './recommendation.page-store.js';
@@ -21,6 +21,8 @@ export {
 /** Builds the store, the learner and the service (the composition root calls this once). */
 export function createRecommendationService(deps: {
   db: Db;
+  /** The page's queries run as named statements (planned once per connection). */
+  prepared: PreparedStatements;
   engagement: EngagementService;
   region: string;
   log: Logger;
@@ -34,7 +36,7 @@ export function createRecommendationService(deps: {
   });
   return new RecommendationService({
     store,
-    pages: new ForYouPageStore(deps.db),
+    pages: new ForYouPageStore(deps.db, deps.prepared),
     learner: new ForYouLearner({ store, params, log: deps.log }),
     engagement: deps.engagement,
     params,

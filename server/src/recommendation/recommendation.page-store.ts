@@ -6,7 +6,7 @@
 import type { CoWatchRow } from '@shortwave/ranking';
 import { sql, type RawBuilder } from 'kysely';
 import { selectVideosWithCreator } from '../engagement/index.js';
-import type { Db } from '../platform/db/index.js';
+import type { Db, PreparedStatements } from '../platform/db/index.js';
 import { notMutedBy, videoVisibleTo } from '../social/index.js';
 import {
   CANDIDATE_TUPLE_SQL,
@@ -26,14 +26,24 @@ type ProposalTuple = [
   updatedAt: number | null,
 ];
 
-/** Neither seen by the viewer (a record of it) nor served earlier in this cursor chain. */
+/**
+ * Neither seen by the viewer (a record of it) nor served earlier in this cursor chain. `offset 0`
+ * keeps the `not exists` a lookup by key per row: without it PostgreSQL turns it into an
+ * anti-join, and a prepared statement's generic plan, which cannot know how many records this
+ * viewer has, then scans all of them for every row.
+ */
 const isUnseenBy = (viewerId: string, servedIds: readonly string[], videoId: RawBuilder<unknown>) =>
   sql<boolean>`not exists (select 1 from viewer_video_signals seen
-      where seen.viewer_id = ${viewerId}::uuid and seen.video_id = ${videoId})
+      where seen.viewer_id = ${viewerId}::uuid and seen.video_id = ${videoId} offset 0)
     and not (${videoId} = any(${uuids(servedIds)}))`;
 
 export class ForYouPageStore {
-  constructor(private readonly db: Db) {}
+  // Every query here has one text whatever its values (lists are one array parameter), so each
+  // runs as a named statement: planned once per connection, not on every page.
+  constructor(
+    private readonly db: Db,
+    private readonly prepared: PreparedStatements,
+  ) {}
 
   /**
    * In one round trip: the viewer's latest `historyWindow` records (any sign, newest first),
@@ -46,7 +56,7 @@ export class ForYouPageStore {
     limits: { historyWindow: number; followed: number; coWatchSources: number; perVideo: number },
   ) {
     const { viewerId, accountId } = viewer;
-    const { rows } = await sql<{
+    const rows = await this.prepared.rows(sql<{
       // json_agg of whole rows: snake_case keys, which the CamelCasePlugin maps like columns.
       recent: ViewerVideoRow[] | null;
       affinities:
@@ -74,7 +84,7 @@ export class ForYouPageStore {
           cross join lateral (
             select video_id, neighbour_id, weight from video_neighbours where video_id = r.video_id
             order by weight desc limit ${limits.perVideo}) n
-          left join video_stats s on s.video_id = r.video_id) as co_watch`.execute(this.db);
+          left join video_stats s on s.video_id = r.video_id) as co_watch`);
     const row = rows[0];
     return {
       recent: (row?.recent ?? []).map(toViewerVideoRecord),
@@ -118,7 +128,7 @@ export class ForYouPageStore {
   }): Promise<CandidateProposal[]> {
     const unseen = (videoId: RawBuilder<unknown>) =>
       isUnseenBy(options.viewerId, options.servedIds, videoId);
-    const { rows } = await sql<{ proposals: ProposalTuple[] | null }>`
+    const rows = await this.prepared.rows(sql<{ proposals: ProposalTuple[] | null }>`
       select json_agg(json_build_array(video_id, source, key, value, updated_at)) as proposals
       from ((select v.id as video_id, 'followed'::text as source, v.account_id::text as key, null::float8 as value, null::bigint as updated_at
         from videos v where v.account_id = any(${uuids(options.followedCreatorIds)}) and v.state = 'ready'
@@ -148,7 +158,7 @@ export class ForYouPageStore {
       union all
       (select id, 'fresh', null, null, null from videos where state = 'ready' and visibility = 'public'
         and ${unseen(sql.ref('videos.id'))}
-        order by ready_at desc, id desc limit ${options.freshLimit})) proposed`.execute(this.db);
+        order by ready_at desc, id desc limit ${options.freshLimit})) proposed`);
     return (rows[0]?.proposals ?? []).map(([videoId, source, key, value, updatedAt]) => ({
       videoId,
       source,
@@ -170,7 +180,7 @@ export class ForYouPageStore {
     servedIds: readonly string[],
   ) {
     if (videoIds.length === 0) return [];
-    const { rows } = await sql<{ candidates: CandidateTuple[] | null }>`
+    const rows = await this.prepared.rows(sql<{ candidates: CandidateTuple[] | null }>`
       select json_agg(${sql.raw(CANDIDATE_TUPLE_SQL)}) as candidates
       from videos
       join accounts on accounts.id = videos.account_id
@@ -182,16 +192,17 @@ export class ForYouPageStore {
         and ${notMutedBy(accountId, sql`videos.account_id`)}
         and not exists (select 1 from viewer_hidden_creators h
           where h.viewer_id = ${viewerId}::uuid and h.creator_id = videos.account_id)
-        and ${isUnseenBy(viewerId, servedIds, sql.ref('videos.id'))}`.execute(this.db);
+        and ${isUnseenBy(viewerId, servedIds, sql.ref('videos.id'))}`);
     return (rows[0]?.candidates ?? []).map(toCandidate);
   }
 
   /** The listed-video rows of these videos, still visible to the viewer. */
   listVideos(accountId: string | null, videoIds: readonly string[]) {
     if (videoIds.length === 0) return Promise.resolve([]);
-    return selectVideosWithCreator(this.db)
-      .where(sql<boolean>`videos.id = any(${uuids(videoIds)})`)
-      .where(videoVisibleTo(accountId))
-      .execute();
+    return this.prepared.rows(
+      selectVideosWithCreator(this.db)
+        .where(sql<boolean>`videos.id = any(${uuids(videoIds)})`)
+        .where(videoVisibleTo(accountId)),
+    );
   }
 }

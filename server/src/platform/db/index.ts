@@ -4,14 +4,18 @@ import type pg from 'pg';
 import { connect, type Db } from './connection.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
 import { migrateToLatest, pendingMigrations } from './migrate.js';
+import type { PreparedStatements } from './prepared.js';
 
 export type { Db } from './connection.js';
+export type { PreparedStatements } from './prepared.js';
 export type * from './schema.js';
 export { migrateToLatest, pendingMigrations } from './migrate.js';
 
 export type Database = {
   db: Db;
   pool: pg.Pool;
+  /** Named statements on the same pool, for the few hot queries (see prepared.ts). */
+  prepared: PreparedStatements;
   connectionString: string;
   isEmbedded: boolean;
   close(): Promise<void>;
@@ -27,7 +31,7 @@ export async function openDatabase(options: {
     ? undefined
     : await startEmbeddedPostgres(options.dataDir, options.log);
   const connectionString = options.databaseUrl ?? embedded!.connectionString;
-  const { db, pool } = connect(connectionString, options.poolSize);
+  const { db, pool, prepared } = connect(connectionString, options.poolSize);
   try {
     const applied = await migrateToLatest(db);
     if (applied.length > 0) options.log.info({ applied }, 'migrations applied');
@@ -39,6 +43,7 @@ export async function openDatabase(options: {
   return {
     db,
     pool,
+    prepared,
     connectionString,
     isEmbedded: embedded !== undefined,
     async close() {
