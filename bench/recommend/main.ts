@@ -16,7 +16,7 @@ import { BASELINE_NAMES, createMethods } from './methods.js';
 import { runReplay } from './replay.js';
 import { writeTemporalSplit } from './split.js';
 import { DEFAULT_GRIDS, SHORTWAVE_GRID, SHORTWAVE_LEARNING, tuneOnValidation } from './tune.js';
-import type { TunedSettings, TuningGrids } from './tune.js';
+import type { TunedSettings, TuningGrids, TuningProtocol } from './tune.js';
 
 const USAGE = `usage:
   bench:recommend --data <csv>                 protocol (a): replay in time order
@@ -98,11 +98,11 @@ function main(): void {
       log(`${path}: ${parsed.filteredOut} rows rated below ${minRating} left out`);
     return parsed;
   };
-  const tune = (train: readonly Interaction[]): TunedSettings =>
+  const tune = (train: readonly Interaction[], protocol: TuningProtocol): TunedSettings =>
     tuneWithCache(
       train,
       catalogue,
-      { k, fraction, seed, maxUsers: tuneUsers, grids, log },
+      { k, fraction, seed, maxUsers: tuneUsers, grids, protocol, log },
       !values['no-cache'],
     );
 
@@ -119,7 +119,7 @@ function main(): void {
     const parsed = load(values.data);
     hasWeights = parsed.hasWeight;
     rows = parsed.interactions.length;
-    const tuned = tune(holdOutLatest(parsed.interactions, fraction).kept);
+    const tuned = tune(holdOutLatest(parsed.interactions, fraction).kept, 'replay');
     const run = runReplay(parsed.interactions, createMethods(tuned, seed), {
       fraction,
       refitEvery: toNumber('refit-every', values['refit-every']) ?? 0.1,
@@ -137,7 +137,7 @@ function main(): void {
     hasWeights = train.hasWeight && test.hasWeight;
     rows = train.interactions.length + test.interactions.length;
     const trainLog = sortByTime(train.interactions);
-    const tuned = tune(trainLog);
+    const tuned = tune(trainLog, 'train-test');
     const now = trainLog.reduce(
       (latest, interaction) => Math.max(latest, interaction.timestamp),
       0,
@@ -247,7 +247,10 @@ function report(run: {
 
 const round = (value: number): number => Number(value.toFixed(5));
 
-/** Tuning is the slow part (EASE-R fits); its result is cached by the hash of its inputs. */
+/**
+ * Tuning is the slow part (EASE-R fits); its result is cached by the hash of its inputs. A replay
+ * validates ours and recently popular by a replay, so it no longer shares a train/test run's cache.
+ */
 function tuneWithCache(
   train: readonly Interaction[],
   catalogue: Catalogue,
@@ -257,7 +260,8 @@ function tuneWithCache(
   const hash = createHash('sha256');
   hash.update(
     JSON.stringify({
-      v: 2,
+      v: 4,
+      protocol: options.protocol,
       grid: SHORTWAVE_GRID,
       learning: SHORTWAVE_LEARNING,
       k: options.k,

@@ -53,6 +53,9 @@ export function createShortwaveMethod(params: ForYouParams, seed: number): Short
         trending: weights.trending,
         sourceExponent: method.params.sourceExponent,
         candidateExponent: method.params.candidateExponent,
+        trendingHalfLifeDays: Number(
+          (method.params.trendingHalfLifeMs / 86_400_000).toPrecision(3),
+        ),
         recencyDecay: method.params.recencyDecay,
         coWatchWindow: method.params.coWatchWindow,
         coWatchBackwardWeight: method.params.coWatchBackwardWeight,
