@@ -7,8 +7,11 @@
 //   npm run bench:feed -- [--scale 0.1] [--seconds 20] [--viewers 20] [--think-ms 1000]
 //                         [--ingesters 16] [--seed 1] [--data-dir DIR]
 //
-// Each of the 20 viewers asks for a page, "watches" it for --think-ms (a real viewer watches ten
-// videos, minutes; 1 s keeps the load at ~20 pages/s), and asks again. --think-ms 0 turns them
+// Each of the 20 viewers asks for a page, "watches" it for a while, and asks again: independent
+// viewers, so each starts at a random instant of the first --think-ms and watches for a time
+// drawn from an exponential distribution of mean --think-ms (a real viewer watches ten videos,
+// minutes; 1 s keeps the load at ~20 pages/s). With a fixed think time from one start, the 20
+// would ask in step, in bursts of 20 pages at once, for the whole run. --think-ms 0 turns them
 // into a closed loop measuring capacity instead (latency is then queueing). Each ingester is a
 // client posting 100-event batches back to back (anonymous visitors, distinct addresses).
 //
@@ -363,13 +366,16 @@ async function runPages(
   let empty = 0;
   let counter = 0;
   const endAt = performance.now() + durationSeconds * 1000;
+  const random = createSeededRandom(seed + 7);
+  const think = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   await Promise.all(
     Array.from({ length: concurrentViewers }, async () => {
+      if (thinkMs > 0) await think(random() * thinkMs);
       while (performance.now() < endAt) {
         const result = await readPage(counter++);
         latencies.push(result.ms);
         if (result.items < PAGE_SIZE) empty += 1;
-        if (thinkMs > 0) await new Promise((resolve) => setTimeout(resolve, thinkMs));
+        if (thinkMs > 0) await think(-Math.log(1 - random()) * thinkMs);
       }
     }),
   );
