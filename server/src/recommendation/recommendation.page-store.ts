@@ -139,8 +139,8 @@ export class ForYouPageStore {
           order by ready_at desc limit ${options.perTaste}) c)
       union all
       (select h.id, 'hashtag', t.tag, null, null from unnest(${[...options.tasteHashtags]}::text[]) as t (tag)
-        cross join lateral (select id from videos where hashtags @> array[t.tag] and state = 'ready'
-          and visibility = 'public' order by ready_at desc limit ${options.perTaste}) h)
+        cross join lateral (select video_id as id from video_hashtags where hashtag = t.tag
+          order by ready_at desc limit ${options.perTaste}) h)
       union all
       (select tr.video_id, case when s.scope like 'region:%' then 'trending-region' else 'trending-language' end,
           s.scope, tr.value, tr.updated_at
