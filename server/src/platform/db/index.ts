@@ -32,6 +32,10 @@ export async function openDatabase(options: {
     : await startEmbeddedPostgres(options.dataDir, options.log);
   const connectionString = options.databaseUrl ?? embedded!.connectionString;
   const { db, pool, prepared } = connect(connectionString, options.poolSize);
+  // node-postgres emits an idle connection's error (a restart, an administrator's shutdown) on
+  // the pool; unheard, it is thrown and ends the process. The pool drops that connection and
+  // opens another when next needed.
+  pool.on('error', (error) => options.log.warn({ err: error }, 'idle database connection lost'));
   try {
     const applied = await migrateToLatest(db);
     if (applied.length > 0) options.log.info({ applied }, 'migrations applied');
