@@ -35,7 +35,10 @@ export async function openDatabase(options: {
   // node-postgres emits an idle connection's error (a restart, an administrator's shutdown) on
   // the pool; unheard, it is thrown and ends the process. The pool drops that connection and
   // opens another when next needed.
-  pool.on('error', (error) => options.log.warn({ err: error }, 'idle database connection lost'));
+  pool.on('error', (error: Error & { code?: string }) =>
+    // Not the error itself: node-postgres hangs the client, with its statements, on it.
+    options.log.warn({ code: error.code, reason: error.message }, 'idle database connection lost'),
+  );
   try {
     const applied = await migrateToLatest(db);
     if (applied.length > 0) options.log.info({ applied }, 'migrations applied');
