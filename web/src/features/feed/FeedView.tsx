@@ -54,6 +54,9 @@ export function FeedView({
   const scrollerRef = useRef<HTMLDivElement>(null);
   const commandsRef = useRef<SlideCommands | null>(null);
   const [current, setCurrent] = useState(0);
+  // The current index for the key handler, which may run before an effect re-subscribes it.
+  const currentRef = useRef(current);
+  currentRef.current = current;
   const [commentsVideo, setCommentsVideo] = useState<Schemas['ListedVideo'] | null>(null);
   const [commentCounts, setCommentCounts] = useState<Record<string, number>>({});
   const [whyVideo, setWhyVideo] = useState<FeedVideo | null>(null);
@@ -131,12 +134,12 @@ export function FeedView({
         case 'ArrowDown':
         case 'j':
           event.preventDefault();
-          goTo(Math.min(current + 1, last));
+          goTo(Math.min(currentRef.current + 1, last));
           break;
         case 'ArrowUp':
         case 'k':
           event.preventDefault();
-          goTo(Math.max(current - 1, 0));
+          goTo(Math.max(currentRef.current - 1, 0));
           break;
         case ' ': {
           // Space on a focused button or link presses it; elsewhere it pauses.
@@ -155,7 +158,7 @@ export function FeedView({
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [current, videos.length, goTo]);
+  }, [videos.length, goTo]);
 
   return (
     <>
