@@ -234,6 +234,17 @@ try {
     smooth.swipes.map((s) => s.frameAt - (s.playingAt || s.frameAt)),
   );
 
+  // Where the tail is: the slowest swipes, with their parts.
+  const slowest = smooth.swipes
+    .map((s, index) => ({ index: index + 1, ...s }))
+    .sort((a, b) => b.frameAt - b.startedAt - (a.frameAt - a.startedAt))
+    .slice(0, 5)
+    .map((s) => {
+      const part = (from: number, to: number) => Math.round(to - from);
+      return `#${s.index} ${part(s.startedAt, s.frameAt)} ms (to current ${part(s.startedAt, s.currentAt)}, to play ${part(s.currentAt, s.playAt || s.currentAt)}, play to frame ${part(s.playAt || s.frameAt, s.frameAt)})`;
+    });
+  log(`slowest swipes: ${slowest.join('; ')}`);
+
   const figures = {
     videos: videoCount,
     swipes: swipeCount,
