@@ -128,6 +128,7 @@ export async function processVideo(
     });
     if (result.renditions.some((r) => !r.hasEnded))
       throw new Error('ffmpeg finished but a playlist has no end');
+    log.info({ elapsedMs: Date.now() - startedAt, ffmpegMs: result.elapsedMs }, 'ladder written');
 
     // The real peak and average bitrates, now that every segment exists (RFC 8216 §4.3.4.2).
     const measured = new Map(
@@ -154,6 +155,7 @@ export async function processVideo(
       signal: abort.signal,
       log,
     });
+    log.info({ elapsedMs: Date.now() - startedAt }, 'single-file MP4 published');
     const images = await publishImages(deps.blobs, plan, result, keyPrefix);
     const subtitles = await publishSubtitles({
       ffmpegPath: deps.tools.ffmpegPath,
