@@ -1,6 +1,7 @@
 // The playback of one video in a feed window: attached (see videoSource) while it is the current
-// video or one of its neighbours, playing only while current and not paused by the viewer, detached and
-// freed once it leaves the window. Muting follows the viewer's sound preference.
+// video or one of its neighbours, primed while a neighbour (see primePlayback), playing only while
+// current and not paused by the viewer, detached and freed once it leaves the window. Muting
+// follows the viewer's sound preference.
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { AttachedSource } from './hlsSource';
 import { primePlayback } from './primePlayback';
