@@ -365,13 +365,20 @@ describe('the feed in the browser', () => {
             .locator('video')
             .evaluate((element: HTMLVideoElement) => {
               const track = element.textTracks[0];
+              const cues = [...(track?.cues ?? [])] as VTTCue[];
+              // Lifted above the caption and the progress bar at the picture's bottom edge.
               return {
                 mode: track?.mode ?? 'none',
-                cues: [...(track?.cues ?? [])].map((cue) => (cue as VTTCue).text),
+                cues: cues.map((cue) => cue.text),
+                lines: cues.map((cue) => cue.line),
               };
             }),
         POLL,
       )
-      .toEqual({ mode: 'showing', cues: SUBTITLE_CUES.map((cue) => cue.text) });
+      .toEqual({
+        mode: 'showing',
+        cues: SUBTITLE_CUES.map((cue) => cue.text),
+        lines: SUBTITLE_CUES.map(() => 66),
+      });
   });
 });
