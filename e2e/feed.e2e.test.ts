@@ -380,5 +380,13 @@ describe('the feed in the browser', () => {
         cues: SUBTITLE_CUES.map((cue) => cue.text),
         lines: SUBTITLE_CUES.map(() => 66),
       });
+    await page.waitForFunction(
+      () =>
+        document.querySelector<HTMLVideoElement>('article[aria-current="true"] video')
+          ?.textTracks[0]?.activeCues?.length === 1,
+      null,
+      POLL,
+    );
+    await saveScreenshot(page, 'subtitles');
   });
 });
