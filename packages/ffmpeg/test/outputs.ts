@@ -75,6 +75,28 @@ export function frameIntervalsMs(file: ProbedFile): number[] {
 }
 
 /** Every tag ffprobe shows, container and streams, as "key=value". */
+/** Strings of the source or the encoder that must never reach a published file. */
+export const FORBIDDEN_BYTES = [
+  'x264',
+  'Lavf',
+  'Lavc',
+  'Apple',
+  'iPhone',
+  '+37.7749',
+  'Core Media',
+  '2024-05-01',
+];
+
+/** The tags beyond the generic stream labels every MP4 muxer writes: none should be left. */
+export function unexpectedTags(file: ProbedFile): string[] {
+  return allTags(file).filter(
+    (tag) =>
+      !/^(language=und|handler_name=(Video|Sound)Handler|vendor_id=\[0\]\[0\]\[0\]\[0\]|major_brand|minor_version|compatible_brands)/.test(
+        tag,
+      ),
+  );
+}
+
 export function allTags(file: ProbedFile): string[] {
   const entries = [file.format.tags ?? {}, ...file.streams.map((s) => s.tags ?? {})].flatMap(
     (tags) => Object.entries(tags),
