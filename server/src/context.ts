@@ -120,6 +120,7 @@ export async function createContext(config: Config, log: Logger, role: Role): Pr
   const feed = new FeedService({ store: new FeedStore(db), engagement });
   const recommendation = createRecommendationService({
     db,
+    learningDb: database.background,
     prepared: database.prepared,
     engagement,
     region: config.region,

@@ -21,6 +21,8 @@ export {
 /** Builds the store, the learner and the service (the composition root calls this once). */
 export function createRecommendationService(deps: {
   db: Db;
+  /** Where the learner writes: a pool that may wait behind requests (Database.background). */
+  learningDb?: Db;
   /** The page's queries run as named statements (planned once per connection). */
   prepared: PreparedStatements;
   engagement: EngagementService;
@@ -30,14 +32,18 @@ export function createRecommendationService(deps: {
   now?: () => number;
 }): RecommendationService {
   const params = deps.params ?? DEFAULT_FOR_YOU_PARAMS;
-  const store = new RecommendationStore(deps.db, {
+  const halfLives = {
     affinityMs: params.affinityHalfLifeMs,
     trendingMs: params.trendingHalfLifeMs,
-  });
+  };
+  const store = new RecommendationStore(deps.db, halfLives);
+  const learningStore = deps.learningDb
+    ? new RecommendationStore(deps.learningDb, halfLives)
+    : store;
   return new RecommendationService({
     store,
     pages: new ForYouPageStore(deps.db, deps.prepared),
-    learner: new ForYouLearner({ store, params, log: deps.log }),
+    learner: new ForYouLearner({ store: learningStore, params, log: deps.log }),
     engagement: deps.engagement,
     params,
     region: deps.region,

@@ -1,4 +1,5 @@
 // The database door: opens the embedded cluster or DATABASE_URL, migrates, and closes cleanly.
+import os from 'node:os';
 import type { Logger } from 'pino';
 import type pg from 'pg';
 import { connect, type Db } from './connection.js';
@@ -16,6 +17,12 @@ export type Database = {
   pool: pg.Pool;
   /** Named statements on the same pool, for the few hot queries (see prepared.ts). */
   prepared: PreparedStatements;
+  /**
+   * Its own small pool for write work that may wait behind requests (the For You learner's group
+   * commits). On the embedded cluster its backends run at a lower CPU priority, so a burst of
+   * events slows learning a little rather than every page.
+   */
+  background: Db;
   connectionString: string;
   isEmbedded: boolean;
   close(): Promise<void>;
@@ -32,17 +39,27 @@ export async function openDatabase(options: {
     : await startEmbeddedPostgres(options.dataDir, options.log);
   const connectionString = options.databaseUrl ?? embedded!.connectionString;
   const { db, pool, prepared } = connect(connectionString, options.poolSize);
-  // node-postgres emits an idle connection's error (a restart, an administrator's shutdown) on
-  // the pool; unheard, it is thrown and ends the process. The pool drops that connection and
-  // opens another when next needed.
-  pool.on('error', (error: Error & { code?: string }) =>
-    // Not the error itself: node-postgres hangs the client, with its statements, on it.
-    options.log.warn({ code: error.code, reason: error.message }, 'idle database connection lost'),
-  );
+  const background = connect(connectionString, BACKGROUND_POOL_SIZE);
+  for (const each of [pool, background.pool]) {
+    // node-postgres emits an idle connection's error (a restart, an administrator's shutdown) on
+    // the pool; unheard, it is thrown and ends the process. The pool drops that connection and
+    // opens another when next needed.
+    each.on('error', (error: Error & { code?: string }) =>
+      // Not the error itself: node-postgres hangs the client, with its statements, on it.
+      options.log.warn(
+        { code: error.code, reason: error.message },
+        'idle database connection lost',
+      ),
+    );
+  }
+  if (embedded !== undefined) {
+    background.pool.on('connect', (client) => lowerPriority(client, options.log));
+  }
   try {
     const applied = await migrateToLatest(db);
     if (applied.length > 0) options.log.info({ applied }, 'migrations applied');
   } catch (error) {
+    await background.db.destroy();
     await db.destroy();
     await embedded?.stop();
     throw error;
@@ -51,13 +68,33 @@ export async function openDatabase(options: {
     db,
     pool,
     prepared,
+    background: background.db,
     connectionString,
     isEmbedded: embedded !== undefined,
     async close() {
+      await background.db.destroy();
       await db.destroy();
       await embedded?.stop();
     },
   };
+}
+
+const BACKGROUND_POOL_SIZE = 2;
+/** Of 0 (requests' backends) to 19: under contention such a backend gets about a tenth of a core. */
+const BACKGROUND_NICENESS = 10;
+
+/** The embedded cluster's backends are processes on this machine, ours to renice. */
+function lowerPriority(client: pg.PoolClient, log: Logger): void {
+  const pid = (client as pg.PoolClient & { processID: number | null }).processID;
+  if (pid === null) return;
+  try {
+    os.setPriority(pid, BACKGROUND_NICENESS);
+  } catch (error) {
+    log.warn(
+      { pid, reason: (error as Error).message },
+      "could not lower a background backend's priority",
+    );
+  }
 }
 
 export async function isDatabaseReady(
