@@ -37,6 +37,13 @@ const isUnseenBy = (viewerId: string, servedIds: readonly string[], videoId: Raw
       where seen.viewer_id = ${viewerId}::uuid and seen.video_id = ${videoId} offset 0)
     and not (${videoId} = any(${uuids(servedIds)}))`;
 
+/**
+ * A taste source takes its `perTaste` newest unseen videos among this many times as many newest
+ * ones: a viewer who loves a tag has watched its newest, and a bounded look-back keeps a prolific
+ * creator's or tag's scan short.
+ */
+const TASTE_LOOK_BACK = 4;
+
 export class ForYouPageStore {
   // Every query here has one text whatever its values (lists are one array parameter), so each
   // runs as a named statement: planned once per connection, not on every page.
@@ -109,9 +116,10 @@ export class ForYouPageStore {
   }
 
   /**
-   * Candidate ids from every source but co-watch, in one round trip. The global lists (trending,
-   * popular, fresh) skip what this viewer has seen or was just served before taking their top N,
-   * or a viewer who keeps swiping would find them used up while older videos wait unseen.
+   * Candidate ids from every source but co-watch, in one round trip. The taste and global lists
+   * (trending, popular, fresh) skip what this viewer has seen or was just served before taking
+   * their top N, or a viewer who keeps swiping would find them used up while older videos wait
+   * unseen.
    */
   async proposeCandidates(options: {
     viewerId: string;
@@ -135,12 +143,14 @@ export class ForYouPageStore {
         order by v.ready_at desc limit ${options.followedLimit})
       union all
       (select c.id, 'creator', a.id::text, null, null from unnest(${uuids(options.tasteCreatorIds)}) as a (id)
-        cross join lateral (select id from videos where account_id = a.id and state = 'ready'
-          order by ready_at desc limit ${options.perTaste}) c)
+        cross join lateral (select id from (select id from videos where account_id = a.id and state = 'ready'
+            order by ready_at desc limit ${options.perTaste * TASTE_LOOK_BACK}) newest
+          where ${unseen(sql.ref('newest.id'))} limit ${options.perTaste}) c)
       union all
       (select h.id, 'hashtag', t.tag, null, null from unnest(${[...options.tasteHashtags]}::text[]) as t (tag)
-        cross join lateral (select video_id as id from video_hashtags where hashtag = t.tag
-          order by ready_at desc limit ${options.perTaste}) h)
+        cross join lateral (select id from (select video_id as id from video_hashtags where hashtag = t.tag
+            order by ready_at desc limit ${options.perTaste * TASTE_LOOK_BACK}) newest
+          where ${unseen(sql.ref('newest.id'))} limit ${options.perTaste}) h)
       union all
       (select tr.video_id, case when s.scope like 'region:%' then 'trending-region' else 'trending-language' end,
           s.scope, tr.value, tr.updated_at

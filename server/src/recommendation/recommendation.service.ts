@@ -151,7 +151,7 @@ export class RecommendationService {
       followedCreatorIds: [...state.followedCreatorIds],
       tasteCreatorIds: tastes.creators,
       tasteHashtags: tastes.hashtags,
-      perTaste: 8,
+      perTaste: 10,
       followedLimit: 30,
       scopes,
       trendingLimit: 50,

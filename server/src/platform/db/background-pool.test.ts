@@ -30,7 +30,7 @@ const backendOf = async (db: Database['db']) =>
 
 describe('the background pool on the embedded cluster', () => {
   it('runs its backends at a lower CPU priority than the requests’ ones', async () => {
-    expect(os.getPriority(await backendOf(database.background))).toBe(10);
+    expect(os.getPriority(await backendOf(database.background))).toBe(5);
     expect(os.getPriority(await backendOf(database.db))).toBe(0);
   });
 });

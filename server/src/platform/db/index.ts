@@ -80,8 +80,11 @@ export async function openDatabase(options: {
 }
 
 const BACKGROUND_POOL_SIZE = 2;
-/** Of 0 (requests' backends) to 19: under contention such a backend gets about a tenth of a core. */
-const BACKGROUND_NICENESS = 10;
+/**
+ * Of 0 (requests' backends) to 19. At 10 the learner fell behind 6,000 events/s in bench:feed
+ * while pages were served (2.4 s batch p99, batches refused); at 5 it kept up.
+ */
+const BACKGROUND_NICENESS = 5;
 
 /** The embedded cluster's backends are processes on this machine, ours to renice. */
 function lowerPriority(client: pg.PoolClient, log: Logger): void {
