@@ -3,7 +3,8 @@
 // by clients posting back to back (closed loop: what the server can take at most).
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { makeZipf, type Instance } from './generate.js';
+import type { Instance } from './generate.js';
+import { makeZipf } from './zipf.js';
 
 export const BATCH_SIZE = 100;
 
