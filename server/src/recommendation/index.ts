@@ -22,7 +22,7 @@ export {
 export function createRecommendationService(deps: {
   db: Db;
   /** Where the learner writes: a pool that may wait behind requests (Database.background). */
-  learningDb?: Db;
+  learningDb: Db;
   /** The page's queries run as named statements (planned once per connection). */
   prepared: PreparedStatements;
   engagement: EngagementService;
@@ -37,13 +37,14 @@ export function createRecommendationService(deps: {
     trendingMs: params.trendingHalfLifeMs,
   };
   const store = new RecommendationStore(deps.db, halfLives);
-  const learningStore = deps.learningDb
-    ? new RecommendationStore(deps.learningDb, halfLives)
-    : store;
   return new RecommendationService({
     store,
     pages: new ForYouPageStore(deps.db, deps.prepared),
-    learner: new ForYouLearner({ store: learningStore, params, log: deps.log }),
+    learner: new ForYouLearner({
+      store: new RecommendationStore(deps.learningDb, halfLives),
+      params,
+      log: deps.log,
+    }),
     engagement: deps.engagement,
     params,
     region: deps.region,

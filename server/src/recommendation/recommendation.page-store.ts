@@ -136,6 +136,10 @@ export class ForYouPageStore {
   }): Promise<CandidateProposal[]> {
     const unseen = (videoId: RawBuilder<unknown>) =>
       isUnseenBy(options.viewerId, options.servedIds, videoId);
+    // A taste's `perTaste` newest unseen videos among its newest few (`newest` selects `id`).
+    const newestUnseen = (newest: RawBuilder<unknown>) =>
+      sql`select id from (${newest} order by ready_at desc limit ${options.perTaste * TASTE_LOOK_BACK}) newest
+        where ${unseen(sql.ref('newest.id'))} limit ${options.perTaste}`;
     const rows = await this.prepared.rows(sql<{ proposals: ProposalTuple[] | null }>`
       select json_agg(json_build_array(video_id, source, key, value, updated_at)) as proposals
       from ((select v.id as video_id, 'followed'::text as source, v.account_id::text as key, null::float8 as value, null::bigint as updated_at
@@ -143,14 +147,10 @@ export class ForYouPageStore {
         order by v.ready_at desc limit ${options.followedLimit})
       union all
       (select c.id, 'creator', a.id::text, null, null from unnest(${uuids(options.tasteCreatorIds)}) as a (id)
-        cross join lateral (select id from (select id from videos where account_id = a.id and state = 'ready'
-            order by ready_at desc limit ${options.perTaste * TASTE_LOOK_BACK}) newest
-          where ${unseen(sql.ref('newest.id'))} limit ${options.perTaste}) c)
+        cross join lateral (${newestUnseen(sql`select id from videos where account_id = a.id and state = 'ready'`)}) c)
       union all
       (select h.id, 'hashtag', t.tag, null, null from unnest(${[...options.tasteHashtags]}::text[]) as t (tag)
-        cross join lateral (select id from (select video_id as id from video_hashtags where hashtag = t.tag
-            order by ready_at desc limit ${options.perTaste * TASTE_LOOK_BACK}) newest
-          where ${unseen(sql.ref('newest.id'))} limit ${options.perTaste}) h)
+        cross join lateral (${newestUnseen(sql`select video_id as id from video_hashtags where hashtag = t.tag`)}) h)
       union all
       (select tr.video_id, case when s.scope like 'region:%' then 'trending-region' else 'trending-language' end,
           s.scope, tr.value, tr.updated_at
