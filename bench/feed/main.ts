@@ -5,6 +5,7 @@
 //
 //   npm run bench:feed -- [--scale 0.1] [--seconds 20] [--viewers 20] [--think-ms 1000]
 //                         [--events-per-second 6000] [--ingesters 16] [--seed 1] [--data-dir DIR]
+//                         [--phases 1,2,3,4]
 //
 // Each of the 20 viewers asks for a page, "watches" it for a while, and asks again: independent
 // viewers, so each starts at a random instant of the first --think-ms and watches for a time
@@ -17,7 +18,8 @@
 // --events-per-second in 100-event batches due at even intervals (open loop, as many viewers'
 // apps send them: the targets are read here); (3) pages while --ingesters clients post batches
 // back to back (closed loop: the most the server takes while serving, with the machine full);
-// (4) those clients alone (CPU per event).
+// (4) those clients alone (CPU per event). --phases runs some of them (an experiment's quick look);
+// the figures of the others then read n/a, and null in the JSON line.
 //
 // The database is the server's own embedded PostgreSQL in a temporary data directory, or
 // DATABASE_URL (an empty database: the bench migrates and fills it). --data-dir DIR keeps the
@@ -27,6 +29,7 @@ import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import { buildApp } from '../../server/src/app.js';
@@ -49,6 +52,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     'keep-data': { type: 'boolean', default: false },
     'data-dir': { type: 'string' },
+    phases: { type: 'string', default: '1,2,3,4' },
   },
 });
 const scale = Number(values.scale);
@@ -58,15 +62,17 @@ const ingesters = Number(values.ingesters);
 const seed = Number(values.seed);
 const thinkMs = Number(values['think-ms']);
 const offeredEventsPerSecond = Number(values['events-per-second']);
+const phases = new Set(values.phases.split(',').map(Number));
 if (
   !(scale > 0) ||
   !(seconds > 0) ||
   !(concurrentViewers > 0) ||
   !(ingesters > 0) ||
-  !(offeredEventsPerSecond > 0)
+  !(offeredEventsPerSecond > 0) ||
+  ![...phases].every((phase) => [1, 2, 3, 4].includes(phase))
 ) {
   console.error(
-    'usage: bench:feed [--scale 0.1] [--seconds 20] [--viewers 20] [--events-per-second 6000] [--ingesters 16]',
+    'usage: bench:feed [--scale 0.1] [--seconds 20] [--viewers 20] [--events-per-second 6000] [--ingesters 16] [--phases 1,2,3,4]',
   );
   process.exit(2);
 }
@@ -145,87 +151,125 @@ try {
   const events = createEventLoad(app, instance, random);
   const afterPhase = () => new Promise((resolve) => setTimeout(resolve, seconds * 1000));
 
-  progress(`phase 1: pages only, ${concurrentViewers} concurrent viewers, ${seconds} s`);
-  const aloneRun = await measureCpu(() => runPages(readPage, seconds));
-  const alone = aloneRun.result;
+  /** Runs phase `n` unless --phases leaves it out. */
+  const phase = async <T>(n: number, title: string, run: () => Promise<T>) => {
+    if (!phases.has(n)) return undefined;
+    progress(`phase ${n}: ${title}, ${seconds} s`);
+    // How long the server's one thread kept callbacks waiting: a page waits behind every event
+    // batch's synchronous work.
+    const delay = monitorEventLoopDelay({ resolution: 1 });
+    delay.enable();
+    const result = await run();
+    delay.disable();
+    const at = (q: number) => (delay.percentile(q) / 1e6).toFixed(1);
+    progress(
+      `  event loop delay p50 ${at(50)} / p99 ${at(99)} / max ${(delay.max / 1e6).toFixed(1)} ms`,
+    );
+    return result;
+  };
+
+  const aloneRun = await phase(1, `pages only, ${concurrentViewers} concurrent viewers`, () =>
+    measureCpu(() => runPages(readPage, seconds)),
+  );
+  const alone = aloneRun?.result;
+  if (alone) progress(`  ${describePages(alone)}`);
   // CPU per page (server + PostgreSQL), and what two otherwise idle cores would then serve.
   const cpuMsPerPage =
-    aloneRun.cpuSeconds === undefined ? undefined : (aloneRun.cpuSeconds * 1000) / alone.count;
-  // The Node side alone (the server and this bench's clients, which share its process).
-  const nodeMsPerPage = (aloneRun.nodeCpuSeconds * 1000) / alone.count;
-  progress(`  ${describePages(alone)}`);
-
-  progress(`phase 2: pages and ${offeredEventsPerSecond} events/s offered, ${seconds} s`);
-  const steady = await withEvents((until) => events.openLoop(offeredEventsPerSecond, until));
-  progress(`  ${describePages(steady.pages)}; ${describeEvents(steady.events)}`);
-
-  progress(`phase 3: pages and ${ingesters} clients posting batches back to back, ${seconds} s`);
-  const saturated = await withEvents((until) => events.closedLoop(ingesters, until));
-  progress(`  ${describePages(saturated.pages)}; ${describeEvents(saturated.events)}`);
-
-  progress(`phase 4: the ${ingesters} clients alone, ${seconds} s (CPU per event)`);
-  const ingestAloneRun = await measureCpu(() => events.closedLoop(ingesters, afterPhase()));
-  const ingestAlone = ingestAloneRun.result;
-  progress(`  ${describeEvents(ingestAlone)}`);
-  const cpuMsPerEvent =
-    ingestAloneRun.cpuSeconds === undefined || ingestAlone.accepted === 0
+    aloneRun?.cpuSeconds === undefined
       ? undefined
-      : (ingestAloneRun.cpuSeconds * 1000) / ingestAlone.accepted;
+      : (aloneRun.cpuSeconds * 1000) / aloneRun.result.count;
+  // The Node side alone (the server and this bench's clients, which share its process).
+  const nodeMsPerPage =
+    aloneRun === undefined ? undefined : (aloneRun.nodeCpuSeconds * 1000) / aloneRun.result.count;
+
+  const steady = await phase(2, `pages and ${offeredEventsPerSecond} events/s offered`, () =>
+    withEvents((until) => events.openLoop(offeredEventsPerSecond, until)),
+  );
+  if (steady) progress(`  ${describePages(steady.pages)}; ${describeEvents(steady.events)}`);
+
+  const saturated = await phase(
+    3,
+    `pages and ${ingesters} clients posting batches back to back`,
+    () => withEvents((until) => events.closedLoop(ingesters, until)),
+  );
+  if (saturated)
+    progress(`  ${describePages(saturated.pages)}; ${describeEvents(saturated.events)}`);
+
+  const ingestAloneRun = await phase(4, `the ${ingesters} clients alone (CPU per event)`, () =>
+    measureCpu(() => events.closedLoop(ingesters, afterPhase())),
+  );
+  const ingestAlone = ingestAloneRun?.result;
+  if (ingestAlone) progress(`  ${describeEvents(ingestAlone)}`);
+  const cpuMsPerEvent =
+    ingestAloneRun?.cpuSeconds === undefined || ingestAloneRun.result.accepted === 0
+      ? undefined
+      : (ingestAloneRun.cpuSeconds * 1000) / ingestAloneRun.result.accepted;
+  const nodeMsPerEvent =
+    ingestAloneRun === undefined || ingestAloneRun.result.accepted === 0
+      ? undefined
+      : (ingestAloneRun.nodeCpuSeconds * 1000) / ingestAloneRun.result.accepted;
   const cores = os.cpus().length;
   const projectedPagesPerSecond =
     cpuMsPerPage === undefined ? undefined : (cores * 1000) / cpuMsPerPage;
   const projectedEventsPerSecond =
     cpuMsPerEvent === undefined || cpuMsPerEvent <= 0 ? undefined : (cores * 1000) / cpuMsPerEvent;
 
-  const steadyRate = steady.events.accepted / steady.events.seconds;
-  const steadyBatches = summarise(steady.events.latencies);
-  const isP99Met = alone.p99 < TARGET_P99_MS && steady.pages.p99 < TARGET_P99_MS;
-  const isIngestMet = steadyRate > TARGET_EVENTS_PER_SECOND && steady.events.skipped === 0;
-  const met = (isMet: boolean) => (isMet ? 'yes' : 'NO');
+  const steadyRate = steady && steady.events.accepted / steady.events.seconds;
+  const isAloneMet = alone && alone.p99 < TARGET_P99_MS;
+  const isSteadyMet = steady && steady.pages.p99 < TARGET_P99_MS;
+  const isP99Met = isAloneMet === true && isSteadyMet === true;
+  const isIngestMet =
+    steady &&
+    steadyRate !== undefined &&
+    steadyRate > TARGET_EVENTS_PER_SECOND &&
+    steady.events.skipped === 0;
+  const met = (isMet: boolean | undefined) => (isMet === undefined ? '' : isMet ? 'yes' : 'NO');
   const rows: [string, string, string, string][] = [
     ['figure', 'ours', 'target', 'met'],
-    [`page p50, 10 items, ${concurrentViewers} viewers, pages only`, ms(alone.p50), '', ''],
+    [`page p50, 10 items, ${concurrentViewers} viewers, pages only`, ms(alone?.p50), '', ''],
     [
       `page p99, 10 items, ${concurrentViewers} viewers, pages only`,
-      ms(alone.p99),
+      ms(alone?.p99),
       `< ${TARGET_P99_MS} ms`,
-      met(alone.p99 < TARGET_P99_MS),
+      met(isAloneMet),
     ],
-    [`page p50 while ${offeredEventsPerSecond} events/s arrive`, ms(steady.pages.p50), '', ''],
+    [`page p50 while ${offeredEventsPerSecond} events/s arrive`, ms(steady?.pages.p50), '', ''],
     [
       `page p99 while ${offeredEventsPerSecond} events/s arrive`,
-      ms(steady.pages.p99),
+      ms(steady?.pages.p99),
       `< ${TARGET_P99_MS} ms`,
-      met(steady.pages.p99 < TARGET_P99_MS),
+      met(isSteadyMet),
     ],
     [
       `events learnt while serving pages (${offeredEventsPerSecond}/s offered)`,
-      `${steadyRate.toFixed(0)} events/s${steady.events.skipped ? `, ${steady.events.skipped} batches not taken` : ''}`,
+      steady === undefined || steadyRate === undefined
+        ? 'n/a'
+        : `${steadyRate.toFixed(0)} events/s${steady.events.skipped ? `, ${steady.events.skipped} batches not taken` : ''}`,
       `> ${TARGET_EVENTS_PER_SECOND} events/s`,
       met(isIngestMet),
     ],
     [
       'event batch (100) latency p50 / p99, from when due',
-      `${steadyBatches.p50.toFixed(0)} / ${steadyBatches.p99.toFixed(0)} ms`,
+      steady === undefined ? 'n/a' : batchLatencies(steady.events),
       '',
       '',
     ],
     [
       `events learnt while serving pages, ${ingesters} clients back to back`,
-      `${rate(saturated.events)} events/s`,
+      rate(saturated?.events),
       '',
       '',
     ],
     [
       `page p50 / p99 then (the cores full)`,
-      `${ms(saturated.pages.p50)} / ${ms(saturated.pages.p99)}`,
+      `${ms(saturated?.pages.p50)} / ${ms(saturated?.pages.p99)}`,
       '',
       '',
     ],
-    [`events learnt, ${ingesters} clients alone`, `${rate(ingestAlone)} events/s`, '', ''],
+    [`events learnt, ${ingesters} clients alone`, rate(ingestAlone), '', ''],
     [
       'CPU per page (server + PostgreSQL)',
-      cpuMsPerPage === undefined
+      cpuMsPerPage === undefined || nodeMsPerPage === undefined
         ? 'n/a'
         : `${cpuMsPerPage.toFixed(1)} ms (server ${nodeMsPerPage.toFixed(1)})`,
       '',
@@ -239,7 +283,9 @@ try {
     ],
     [
       'CPU per event learnt (server + PostgreSQL)',
-      cpuMsPerEvent === undefined ? 'n/a' : `${(cpuMsPerEvent * 1000).toFixed(0)} µs`,
+      cpuMsPerEvent === undefined || nodeMsPerEvent === undefined
+        ? 'n/a'
+        : `${(cpuMsPerEvent * 1000).toFixed(0)} µs (server ${(nodeMsPerEvent * 1000).toFixed(0)})`,
       '',
       '',
     ],
@@ -278,11 +324,16 @@ try {
       batchP99Ms: round(batches.p99),
     };
   };
+  const withEventsJson = (run: { pages: Pages; events: EventLoadResult } | undefined) =>
+    run === undefined ? null : { ...pagesJson(run.pages), ...eventsJson(run.events) };
+  const orNull = (value: number | undefined, format: (value: number) => number) =>
+    value === undefined ? null : format(value);
   console.log(
     JSON.stringify({
       bench: 'feed',
       scale,
       seconds,
+      phases: [...phases].sort(),
       concurrentViewers,
       thinkMs,
       offeredEventsPerSecond,
@@ -292,21 +343,20 @@ try {
       loadSeconds: round(loadSeconds),
       cores,
       loadAverage: os.loadavg().map(round),
-      pagesOnly: pagesJson(alone),
-      whileEventsArrive: { ...pagesJson(steady.pages), ...eventsJson(steady.events) },
-      whileIngestSaturates: { ...pagesJson(saturated.pages), ...eventsJson(saturated.events) },
-      ingestAlone: eventsJson(ingestAlone),
+      pagesOnly: alone === undefined ? null : pagesJson(alone),
+      whileEventsArrive: withEventsJson(steady),
+      whileIngestSaturates: withEventsJson(saturated),
+      ingestAlone: ingestAlone === undefined ? null : eventsJson(ingestAlone),
       cpu: {
-        msPerPage: cpuMsPerPage === undefined ? null : round(cpuMsPerPage),
-        serverMsPerPage: round(nodeMsPerPage),
-        usPerEvent: cpuMsPerEvent === undefined ? null : Math.round(cpuMsPerEvent * 1000),
-        projectedPagesPerSecond:
-          projectedPagesPerSecond === undefined ? null : Math.round(projectedPagesPerSecond),
-        projectedEventsPerSecond:
-          projectedEventsPerSecond === undefined ? null : Math.round(projectedEventsPerSecond),
+        msPerPage: orNull(cpuMsPerPage, round),
+        serverMsPerPage: orNull(nodeMsPerPage, round),
+        usPerEvent: orNull(cpuMsPerEvent, (value) => Math.round(value * 1000)),
+        serverUsPerEvent: orNull(nodeMsPerEvent, (value) => Math.round(value * 1000)),
+        projectedPagesPerSecond: orNull(projectedPagesPerSecond, Math.round),
+        projectedEventsPerSecond: orNull(projectedEventsPerSecond, Math.round),
       },
       targets: { p99Ms: TARGET_P99_MS, eventsPerSecond: TARGET_EVENTS_PER_SECOND },
-      isMet: { p99: isP99Met, ingest: isIngestMet },
+      isMet: { p99: isP99Met, ingest: isIngestMet === true },
     }),
   );
 
@@ -378,15 +428,20 @@ function describePages(pages: Pages): string {
 
 function describeEvents(result: EventLoadResult): string {
   const skipped = result.skipped ? `, ${result.skipped} batches not taken` : '';
-  return `${result.accepted} events learnt, ${rate(result)} events/s${skipped}`;
+  return `${result.accepted} events learnt, ${rate(result)}${skipped}`;
 }
 
-function rate(result: EventLoadResult): string {
-  return (result.accepted / result.seconds).toFixed(0);
+function rate(result: EventLoadResult | undefined): string {
+  return result === undefined ? 'n/a' : `${(result.accepted / result.seconds).toFixed(0)} events/s`;
 }
 
-function ms(value: number): string {
-  return `${value.toFixed(1)} ms`;
+function batchLatencies(result: EventLoadResult): string {
+  const batches = summarise(result.latencies);
+  return `${batches.p50.toFixed(0)} / ${batches.p99.toFixed(0)} ms`;
+}
+
+function ms(value: number | undefined): string {
+  return value === undefined ? 'n/a' : `${value.toFixed(1)} ms`;
 }
 
 function round(value: number): number {
