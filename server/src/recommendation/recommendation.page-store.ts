@@ -89,8 +89,9 @@ export class ForYouPageStore {
           from (select video_id from recent where signal <> 0
                 order by last_event_at desc, video_id desc limit ${limits.coWatchSources}) r
           cross join lateral (
+            -- The class index yields the heaviest classes first; only their rows are sorted.
             select video_id, neighbour_id, weight from video_neighbours where video_id = r.video_id
-            order by weight desc limit ${limits.perVideo}) n
+            order by weight_class desc, weight desc limit ${limits.perVideo}) n
           left join video_stats s on s.video_id = r.video_id) as co_watch`);
     const row = rows[0];
     return {
