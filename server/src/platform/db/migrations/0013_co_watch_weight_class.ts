@@ -4,8 +4,8 @@ import { sql, type Kysely } from 'kysely';
 // update write a new entry into each index of the table (never a HOT update). The page's heaviest
 // neighbours are now read through the weight's power of two, which changes only when a weight
 // doubles, and the top classes' rows are sorted by weight (an incremental sort): the same order.
-// In bench:feed a quarter of the updates were then HOT (the rest changed class or found no room
-// on their page), and ingest alone took 10-20 % less CPU per event.
+// In bench:feed a quarter of the updates were then HOT, and ingest alone took 10-20 % less CPU
+// per event.
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     alter table video_neighbours add column weight_class smallint not null
