@@ -39,14 +39,19 @@ afterAll(async () => {
   await t.close();
 });
 
+/** The co-watch rows the page reads for the viewer, `perVideo` per recent video. */
+async function readCoWatch(perVideo: number) {
+  const pages = new ForYouPageStore(t.ctx.database.db, t.ctx.database.prepared);
+  const state = await pages.readViewerState(
+    { viewerId: viewer.id, accountId: viewer.id },
+    { historyWindow: 30, followed: 0, coWatchSources: 8, perVideo },
+  );
+  return state.coWatchRows;
+}
+
 describe("the page's co-watch read", () => {
   it('returns the heaviest neighbours of a recent video, heaviest first', async () => {
-    const pages = new ForYouPageStore(t.ctx.database.db, t.ctx.database.prepared);
-    const state = await pages.readViewerState(
-      { viewerId: viewer.id, accountId: viewer.id },
-      { historyWindow: 30, followed: 0, coWatchSources: 8, perVideo: 4 },
-    );
-    expect(state.coWatchRows.map((row) => [row.neighbourId, row.weight])).toEqual(
+    expect((await readCoWatch(4)).map((row) => [row.neighbourId, row.weight])).toEqual(
       [5, 4, 3, 2].map((index) => [neighbours[index]!.id, WEIGHTS[index]]),
     );
   });
@@ -56,12 +61,7 @@ describe("the page's co-watch read", () => {
       where video_id = ${source.id}::uuid and neighbour_id = ${neighbours[0]!.id}::uuid`.execute(
       t.ctx.database.db,
     );
-    const pages = new ForYouPageStore(t.ctx.database.db, t.ctx.database.prepared);
-    const state = await pages.readViewerState(
-      { viewerId: viewer.id, accountId: viewer.id },
-      { historyWindow: 30, followed: 0, coWatchSources: 8, perVideo: 2 },
-    );
-    expect(state.coWatchRows.map((row) => row.neighbourId)).toEqual([
+    expect((await readCoWatch(2)).map((row) => row.neighbourId)).toEqual([
       neighbours[0]!.id,
       neighbours[5]!.id,
     ]);
