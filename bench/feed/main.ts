@@ -5,7 +5,7 @@
 //
 //   npm run bench:feed -- [--scale 0.1] [--seconds 20] [--viewers 20] [--think-ms 1000]
 //                         [--events-per-second 6000] [--ingesters 16] [--seed 1] [--data-dir DIR]
-//                         [--phases 1,2,3,4]
+//                         [--phases 1,2,3,4] [--warm-up-seconds 5]
 //
 // Each of the 20 viewers asks for a page, "watches" it for a while, and asks again: independent
 // viewers, so each starts at a random instant of the first --think-ms and watches for a time
@@ -14,7 +14,12 @@
 // would ask in step, in bursts of 20 pages at once, for the whole run. --think-ms 0 turns them
 // into a closed loop measuring capacity instead (latency is then queueing).
 //
-// Four phases of --seconds: (1) pages only; (2) pages while events are offered at
+// First --warm-up-seconds of phase 2's load, not measured (printed for information): as on a
+// server that has been running, every pool connection is open with its statements planned and
+// the code is compiled. Without it phase 1 began with the cold start: its seven slowest pages
+// (55-123 ms) were all asked for in its first half second, while the pool opened connections.
+//
+// Then four phases of --seconds: (1) pages only; (2) pages while events are offered at
 // --events-per-second in 100-event batches due at even intervals (open loop, as many viewers'
 // apps send them: the targets are read here); (3) pages while --ingesters clients post batches
 // back to back (closed loop: the most the server takes while serving, with the machine full);
@@ -53,6 +58,7 @@ const { values } = parseArgs({
     'keep-data': { type: 'boolean', default: false },
     'data-dir': { type: 'string' },
     phases: { type: 'string', default: '1,2,3,4' },
+    'warm-up-seconds': { type: 'string', default: '5' },
   },
 });
 const scale = Number(values.scale);
@@ -63,8 +69,10 @@ const seed = Number(values.seed);
 const thinkMs = Number(values['think-ms']);
 const offeredEventsPerSecond = Number(values['events-per-second']);
 const phases = new Set(values.phases.split(',').map(Number));
+const warmUpSeconds = Number(values['warm-up-seconds']);
 if (
   !(scale > 0) ||
+  !(warmUpSeconds >= 0) ||
   !(seconds > 0) ||
   !(concurrentViewers > 0) ||
   !(ingesters > 0) ||
@@ -72,7 +80,7 @@ if (
   ![...phases].every((phase) => [1, 2, 3, 4].includes(phase))
 ) {
   console.error(
-    'usage: bench:feed [--scale 0.1] [--seconds 20] [--viewers 20] [--events-per-second 6000] [--ingesters 16] [--phases 1,2,3,4]',
+    'usage: bench:feed [--scale 0.1] [--seconds 20] [--viewers 20] [--events-per-second 6000] [--ingesters 16] [--phases 1,2,3,4] [--warm-up-seconds 5]',
   );
   process.exit(2);
 }
@@ -146,9 +154,15 @@ try {
     return { ms: elapsed, items: response.json<{ items: unknown[] }>().items.length };
   };
 
-  // Warm-up: JIT, plans, caches.
-  for (let index = 0; index < 40; index += 1) await readPage(index);
   const events = createEventLoad(app, instance, random);
+  progress(
+    `warm-up (not measured): pages and ${offeredEventsPerSecond} events/s offered, ${warmUpSeconds} s`,
+  );
+  const warmUp =
+    warmUpSeconds > 0
+      ? await withEvents((until) => events.openLoop(offeredEventsPerSecond, until), warmUpSeconds)
+      : undefined;
+  if (warmUp) progress(`  ${describePages(warmUp.pages)}; ${describeEvents(warmUp.events)}`);
   const afterPhase = () => new Promise((resolve) => setTimeout(resolve, seconds * 1000));
 
   /** Runs phase `n` unless --phases leaves it out. */
@@ -343,6 +357,8 @@ try {
       loadSeconds: round(loadSeconds),
       cores,
       loadAverage: os.loadavg().map(round),
+      warmUpSeconds,
+      warmUp: withEventsJson(warmUp),
       pagesOnly: alone === undefined ? null : pagesJson(alone),
       whileEventsArrive: withEventsJson(steady),
       whileIngestSaturates: withEventsJson(saturated),
@@ -360,12 +376,15 @@ try {
     }),
   );
 
-  /** Pages for `seconds` while `load` runs until they end. */
-  async function withEvents(load: (until: Promise<unknown>) => Promise<EventLoadResult>) {
+  /** Pages for `duration` seconds while `load` runs until they end. */
+  async function withEvents(
+    load: (until: Promise<unknown>) => Promise<EventLoadResult>,
+    duration = seconds,
+  ) {
     let end!: () => void;
     const until = new Promise<void>((resolve) => (end = resolve));
     const loading = load(until);
-    const pages = await runPages(readPage, seconds).finally(end);
+    const pages = await runPages(readPage, duration).finally(end);
     return { pages, events: await loading };
   }
 } finally {
@@ -383,26 +402,37 @@ async function runPages(
   durationSeconds: number,
 ) {
   const latencies: number[] = [];
+  // When each page was asked for, from the start: slow pages bunched at one instant are a
+  // stall (a cold start, a burst), slow pages spread over the run are the load.
+  const askedAt: number[] = [];
   let short = 0;
   let counter = 0;
-  const endAt = performance.now() + durationSeconds * 1000;
+  const startedAt = performance.now();
+  const endAt = startedAt + durationSeconds * 1000;
   const random = createSeededRandom(seed + 7);
   const think = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   await Promise.all(
     Array.from({ length: concurrentViewers }, async () => {
       if (thinkMs > 0) await think(random() * thinkMs);
       while (performance.now() < endAt) {
+        const at = performance.now() - startedAt;
         const result = await readPage(counter++);
         latencies.push(result.ms);
+        askedAt.push(at);
         if (result.items < PAGE_SIZE) short += 1;
         if (thinkMs > 0) await think(-Math.log(1 - random()) * thinkMs);
       }
     }),
   );
+  const slowest = latencies
+    .map((ms, index) => ({ ms, atSeconds: askedAt[index]! / 1000 }))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 5);
   return {
     count: latencies.length,
     pagesPerSecond: latencies.length / durationSeconds,
     short,
+    slowest,
     ...summarise(latencies),
   };
 }
@@ -423,7 +453,10 @@ function pickViewers(instance: Instance, count: number, random: () => number): s
 }
 
 function describePages(pages: Pages): string {
-  return `${pages.count} pages, p50 ${ms(pages.p50)}, p99 ${ms(pages.p99)}`;
+  const slowest = pages.slowest
+    .map((page) => `${page.ms.toFixed(0)} ms at ${page.atSeconds.toFixed(1)} s`)
+    .join(', ');
+  return `${pages.count} pages, p50 ${ms(pages.p50)}, p99 ${ms(pages.p99)} (slowest ${slowest})`;
 }
 
 function describeEvents(result: EventLoadResult): string {
