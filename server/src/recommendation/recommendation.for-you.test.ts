@@ -111,6 +111,38 @@ describe('GET /api/v1/feed/for-you', () => {
     }
   });
 
+  it('ranks a taste shown by one video watched to the end above what the crowd trends', async () => {
+    const viewer = await makeAccount(t.app);
+    const cats = videosOf.get('cats')!;
+    const others = [
+      ...videosOf.get('dogs')!,
+      ...videosOf.get('cooking')!,
+      ...videosOf.get('cars')!,
+    ];
+    for (let n = 0; n < 3; n += 1) {
+      await sendEvents(
+        t,
+        makeAnonymous(),
+        others.slice(6, 30).flatMap((video) => watchToTheEnd(video.id)),
+      );
+    }
+    // As the web app reports a phone's viewer: one #cats video to the end and round again, six
+    // other videos skipped.
+    const watched = [cats[0]!];
+    const skipped = [6, 7, 12, 13, 24, 25].map((index) => others[index]!);
+    await sendEvents(t, viewer, [
+      ...watched.flatMap((video) => [...watchToTheEnd(video.id), event('replay', video.id)]),
+      ...skipped.flatMap((video) => skip(video.id)),
+    ]);
+    const page = await readForYou(t, viewer, { limit: 10 });
+    const shown = topicsIn(page.items.map((item) => item.video.id));
+    // Eleven #cats videos are left, of four creators: a page can hold ten of them.
+    expect(
+      shown.filter((topic) => topic === 'cats').length,
+      `page topics: ${shown.join(', ')}`,
+    ).toBeGreaterThanOrEqual(8);
+  });
+
   it('never serves a video twice along one cursor chain', async () => {
     const ids = await readAllForYou(t, makeAnonymous(), 6);
     expect(ids.length).toBeGreaterThan(10);
