@@ -52,6 +52,22 @@ afterAll(async () => {
 
 const topicsIn = (ids: string[]) => ids.map((id) => topicOf.get(id));
 
+/**
+ * Three other viewers watch 24 videos of the other topics to the end, so trending and popularity
+ * point away from #cats; returns the other topics' videos.
+ */
+async function letTheCrowdLoveAllButCats(): Promise<ReadyVideo[]> {
+  const others = [...videosOf.get('dogs')!, ...videosOf.get('cooking')!, ...videosOf.get('cars')!];
+  for (let n = 0; n < 3; n += 1) {
+    await sendEvents(
+      t,
+      makeAnonymous(),
+      others.slice(6, 30).flatMap((video) => watchToTheEnd(video.id)),
+    );
+  }
+  return others;
+}
+
 describe('GET /api/v1/feed/for-you', () => {
   it('gives a brand-new visitor a cold start: a full page, varied, with reasons', async () => {
     const page = await readForYou(t, makeAnonymous(), { limit: 10 });
@@ -68,20 +84,7 @@ describe('GET /api/v1/feed/for-you', () => {
   it('adapts: after watching #cats to the end and skipping the rest, the next page is mostly #cats', async () => {
     const viewer = await makeAccount(t.app);
     const cats = videosOf.get('cats')!;
-    const others = [
-      ...videosOf.get('dogs')!,
-      ...videosOf.get('cooking')!,
-      ...videosOf.get('cars')!,
-    ];
-    // The rest of the instance loves everything but cats: trending and popularity point away.
-    for (let n = 0; n < 3; n += 1) {
-      const crowd = makeAnonymous();
-      await sendEvents(
-        t,
-        crowd,
-        others.slice(6, 30).flatMap((video) => watchToTheEnd(video.id)),
-      );
-    }
+    const others = await letTheCrowdLoveAllButCats();
     // One video of three #cats creators watched to the end; two of every other topic skipped.
     const watched = [cats[0]!, cats[3]!, cats[6]!];
     const skipped = [6, 7, 12, 13, 24, 25].map((index) => others[index]!);
@@ -114,18 +117,7 @@ describe('GET /api/v1/feed/for-you', () => {
   it('ranks a taste shown by one video watched to the end above what the crowd trends', async () => {
     const viewer = await makeAccount(t.app);
     const cats = videosOf.get('cats')!;
-    const others = [
-      ...videosOf.get('dogs')!,
-      ...videosOf.get('cooking')!,
-      ...videosOf.get('cars')!,
-    ];
-    for (let n = 0; n < 3; n += 1) {
-      await sendEvents(
-        t,
-        makeAnonymous(),
-        others.slice(6, 30).flatMap((video) => watchToTheEnd(video.id)),
-      );
-    }
+    const others = await letTheCrowdLoveAllButCats();
     // As the web app reports a phone's viewer: one #cats video to the end and round again, six
     // other videos skipped.
     const watched = [cats[0]!];
