@@ -3,7 +3,7 @@
 // mostly #cats, say why, and once the viewer says "not interested" to a creator, that creator is
 // never served again. Pages are read from the app's own responses; the viewer only swipes.
 import type { Schemas } from '@shortwave/api-client';
-import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Request, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, newPhoneContext, saveScreenshot } from './browser.js';
 import { makeSeedHandle, SEED_PASSWORD, seedCreator, seedVideo } from './seed.js';
@@ -23,10 +23,13 @@ let context: BrowserContext;
 let page: Page;
 /** Every For You page the app fetched, in order. */
 const servedPages: Schemas['ForYouItem'][][] = [];
-/** Videos the viewer swiped past and #cats ones among them watched to the end, so far. */
-const progress = { swipes: 0, catsWatched: 0 };
-/** Both, when the app asked for each page. */
-const progressWhenAsked: (typeof progress)[] = [];
+/** The videos the viewer swiped past, in order, and how many were #cats watched to the end. */
+const watched: string[] = [];
+let catsWatched = 0;
+/** Both counts when the app asked for each page. */
+const progressWhenAsked: { swipes: number; catsWatched: number }[] = [];
+const isForYouPage = (request: Request) =>
+  new URL(request.url()).pathname === '/api/v1/feed/for-you' && request.method() === 'GET';
 
 beforeAll(async () => {
   const creators = await Promise.all(
@@ -47,13 +50,10 @@ beforeAll(async () => {
   context = await newPhoneContext(browser, baseUrl);
   page = await context.newPage();
   page.on('request', (request) => {
-    const url = new URL(request.url());
-    if (url.pathname === '/api/v1/feed/for-you' && request.method() === 'GET')
-      progressWhenAsked.push({ ...progress });
+    if (isForYouPage(request)) progressWhenAsked.push({ swipes: watched.length, catsWatched });
   });
   page.on('response', (response: Response) => {
-    const url = new URL(response.url());
-    if (url.pathname === '/api/v1/feed/for-you' && response.request().method() === 'GET')
+    if (isForYouPage(response.request()))
       void response
         .json()
         .then((body: { items: Schemas['ForYouItem'][] }) => servedPages.push(body.items));
@@ -128,22 +128,15 @@ function waitForLoop(): Promise<void> {
     );
 }
 
-/** Watches #cats to the end and skips the rest, `count` times; returns the ids it went through. */
-async function watchLikeACatPerson(count: number, startId: string | null) {
-  const watched: string[] = [];
-  let previous = startId;
-  for (let i = 0; i < count; i += 1) {
-    const id = await waitForCurrentPlaying(previous);
-    watched.push(id);
-    if (isCats(servedItem(id))) {
-      await waitForLoop();
-      progress.catsWatched += 1;
-    }
-    await page.keyboard.press('ArrowDown');
-    progress.swipes += 1;
-    previous = id;
+/** Watches the next video to the end if it is #cats, else skips it at once. */
+async function watchNextLikeACatPerson() {
+  const id = await waitForCurrentPlaying(watched.at(-1) ?? null);
+  if (isCats(servedItem(id))) {
+    await waitForLoop();
+    catsWatched += 1;
   }
-  return watched;
+  await page.keyboard.press('ArrowDown');
+  watched.push(id);
 }
 
 describe('For You in the browser', () => {
@@ -164,17 +157,16 @@ describe('For You in the browser', () => {
     // start held its #cats videos in its last three.
     await expect.poll(() => servedPages.length, POLL).toBe(1);
     const firstPage = servedPages[0]!;
-    const watched: string[] = [];
     const learntIndex = () =>
       progressWhenAsked.findIndex((asked, index) => index > 0 && asked.catsWatched >= 1);
     while (learntIndex() < 0) {
       if (watched.length >= 40) throw new Error('no page was asked for after a #cats video');
-      watched.push(...(await watchLikeACatPerson(1, watched.at(-1) ?? null)));
+      await watchNextLikeACatPerson();
     }
     const learnt = learntIndex();
     await expect.poll(() => servedPages.length, POLL).toBeGreaterThan(learnt);
     const learntPage = servedPages[learnt]!;
-    const { swipes, catsWatched } = progressWhenAsked[learnt]!;
+    const asked = progressWhenAsked[learnt]!;
     const share = (items: Schemas['ForYouItem'][]) =>
       items.filter(isCats).length / Math.max(items.length, 1);
     // What a page picked at random from the videos left would hold: every public video on the
@@ -190,14 +182,14 @@ describe('For You in the browser', () => {
     console.log(
       `For You: #cats ${firstPage.filter(isCats).length}/${firstPage.length} on the cold-start page; ` +
         `${learntPage.filter(isCats).length}/${learntPage.length} on page ${learnt + 1}, asked for ` +
-        `after ${swipes} swipes and ${catsWatched} #cats videos watched ` +
+        `after ${asked.swipes} swipes and ${asked.catsWatched} #cats videos watched ` +
         `to the end, from ${catsLeft} of ${left.length} videos left`,
     );
     expect(learntPage.length).toBeGreaterThanOrEqual(6);
     expect(share(learntPage)).toBeGreaterThanOrEqual(0.6);
     expect(share(learntPage)).toBeGreaterThan(catsLeft / left.length + 0.15);
     // Nothing already watched comes back.
-    const watchedBefore = watched.slice(0, swipes);
+    const watchedBefore = watched.slice(0, asked.swipes);
     expect(learntPage.filter((item) => watchedBefore.includes(item.video.id))).toEqual([]);
 
     // Swipe on to the first #cats video of the learnt page, and ask why it was picked.

@@ -401,10 +401,9 @@ async function runPages(
   readPage: (index: number) => Promise<{ ms: number; items: number }>,
   durationSeconds: number,
 ) {
-  const latencies: number[] = [];
-  // When each page was asked for, from the start: slow pages bunched at one instant are a
-  // stall (a cold start, a burst), slow pages spread over the run are the load.
-  const askedAt: number[] = [];
+  // Each page's latency and when it was asked for, from the start: slow pages bunched at one
+  // instant are a stall (a cold start, a burst), slow pages spread over the run are the load.
+  const pages: { ms: number; atSeconds: number }[] = [];
   let short = 0;
   let counter = 0;
   const startedAt = performance.now();
@@ -415,25 +414,20 @@ async function runPages(
     Array.from({ length: concurrentViewers }, async () => {
       if (thinkMs > 0) await think(random() * thinkMs);
       while (performance.now() < endAt) {
-        const at = performance.now() - startedAt;
+        const atSeconds = (performance.now() - startedAt) / 1000;
         const result = await readPage(counter++);
-        latencies.push(result.ms);
-        askedAt.push(at);
+        pages.push({ ms: result.ms, atSeconds });
         if (result.items < PAGE_SIZE) short += 1;
         if (thinkMs > 0) await think(-Math.log(1 - random()) * thinkMs);
       }
     }),
   );
-  const slowest = latencies
-    .map((ms, index) => ({ ms, atSeconds: askedAt[index]! / 1000 }))
-    .sort((a, b) => b.ms - a.ms)
-    .slice(0, 5);
   return {
-    count: latencies.length,
-    pagesPerSecond: latencies.length / durationSeconds,
+    count: pages.length,
+    pagesPerSecond: pages.length / durationSeconds,
     short,
-    slowest,
-    ...summarise(latencies),
+    slowest: [...pages].sort((a, b) => b.ms - a.ms).slice(0, 5),
+    ...summarise(pages.map((page) => page.ms)),
   };
 }
 
