@@ -296,21 +296,44 @@ export async function learnEvents(
   }
   world.log(`video stats: ${statRows.length}`);
 
-  const pairs = [...neighbours];
+  // Each video's heaviest pairs as its list (what the server's learning keeps: co-watch-list.ts).
+  const pairsOf = new Map<number, [number, number][]>();
+  for (const [key, weight] of neighbours) {
+    const videoIndex = Math.floor(key / 4_194_304);
+    let list = pairsOf.get(videoIndex);
+    if (list === undefined) pairsOf.set(videoIndex, (list = []));
+    list.push([key % 4_194_304, weight]);
+  }
   neighbours.clear();
-  for (let start = 0; start < pairs.length; start += CHUNK * 4) {
-    const chunk = pairs.slice(start, start + CHUNK * 4);
+  const lists = [...pairsOf].map(([videoIndex, pairs]) => {
+    const kept = pairs.sort((a, b) => b[1] - a[1]).slice(0, params.coWatchCapacity);
+    return {
+      videoId: videos[videoIndex]!.videoId,
+      neighbourIds: kept.map(([neighbour]) => videos[neighbour]!.videoId),
+      weights: kept.map(([, weight]) => weight),
+    };
+  });
+  pairsOf.clear();
+  let coWatchPairs = 0;
+  for (let start = 0; start < lists.length; start += CHUNK / 10) {
+    const chunk = lists.slice(start, start + CHUNK / 10);
+    coWatchPairs += chunk.reduce((sum, list) => sum + list.weights.length, 0);
     await pool.query(
-      `insert into video_neighbours (video_id, neighbour_id, weight)
-       select * from unnest($1::uuid[], $2::uuid[], $3::float8[])`,
+      `insert into video_co_watch (video_id, neighbour_ids, weights)
+       select video_id, neighbour_ids, weights from json_to_recordset($1::json)
+         as x (video_id uuid, neighbour_ids uuid[], weights float8[])`,
       [
-        chunk.map(([key]) => videos[Math.floor(key / 4_194_304)]!.videoId),
-        chunk.map(([key]) => videos[key % 4_194_304]!.videoId),
-        chunk.map(([, weight]) => weight),
+        JSON.stringify(
+          chunk.map((list) => ({
+            video_id: list.videoId,
+            neighbour_ids: list.neighbourIds,
+            weights: list.weights,
+          })),
+        ),
       ],
     );
   }
-  world.log(`co-watch rows: ${pairs.length}`);
+  world.log(`co-watch lists: ${lists.length} (${coWatchPairs} pairs)`);
 
   const trendingRows = [...scoped];
   for (let start = 0; start < trendingRows.length; start += CHUNK * 4) {
@@ -335,7 +358,8 @@ export async function learnEvents(
       events: eventCount,
       viewerRecords: recordCount,
       affinities: affinityCount,
-      coWatchRows: pairs.length,
+      coWatchLists: lists.length,
+      coWatchPairs,
       trendingRows: trendingRows.length,
     },
   };

@@ -13,6 +13,10 @@ export async function startWorker(ctx: AppContext): Promise<() => void> {
     await ctx.queue.work(job, ctx.config.workerConcurrency);
     if (job.cron) await ctx.queue.schedule(job.name, job.cron);
   }
+  const unscheduled = await ctx.queue.unscheduleAllBut(
+    ctx.jobs.filter((job) => job.cron !== undefined).map((job) => job.name),
+  );
+  if (unscheduled.length > 0) ctx.log.info({ jobs: unscheduled }, 'stale schedules dropped');
   const stopSweeper = startProcessingSweeper(
     ctx.videos,
     ctx.queue,

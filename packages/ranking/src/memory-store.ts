@@ -1,5 +1,6 @@
 // The For You records kept in memory behind the same reads and writes the server does in
 // PostgreSQL: the benchmark runs on it, tests use it, and it documents the persistence contract.
+import { addCoWatchWeights } from './co-watch-list.js';
 import { addDecayed, computeDecayedRankKey } from './decay.js';
 import type { ViewerEvent } from './events.js';
 import { learnFromEvent } from './learn.js';
@@ -58,7 +59,7 @@ export function createMemoryForYouStore(params: ForYouParams): MemoryForYouStore
   const facts = new Map<string, VideoFacts>();
   const byCreator = new Map<string, string[]>();
   const byHashtag = new Map<string, string[]>();
-  // Read caches, dropped on writes: the server's equivalents are indexes and a pruned top-k table.
+  // Read caches, dropped on writes: the server's equivalents are indexes and sorted lists.
   const topNeighbours = new Map<string, CoWatchRow[]>();
   let topTrending: TrendingRecord[] | undefined;
   let topPopular: VideoStatsRecord[] | undefined;
@@ -137,7 +138,7 @@ export function createMemoryForYouStore(params: ForYouParams): MemoryForYouStore
         topNeighbours.delete(pair.videoId);
         let row = neighbours.get(pair.videoId);
         if (row === undefined) neighbours.set(pair.videoId, (row = new Map<string, number>()));
-        row.set(pair.neighbourId, (row.get(pair.neighbourId) ?? 0) + pair.weight);
+        addCoWatchWeights(row, [[pair.neighbourId, pair.weight]], params.coWatchCapacity);
       }
       for (const delta of updates.trending) {
         let scope = trending.get(delta.scope);

@@ -26,6 +26,8 @@ export interface ForYouParams {
   coWatchGapDecay: number;
   /** Weight of the reverse direction (watched after -> before) relative to forward. */
   coWatchBackwardWeight: number;
+  /** Neighbours kept per video (a bounded list; see co-watch-list.ts). */
+  coWatchCapacity: number;
   /** Neighbours read per recent video (the server reads the top ones by weight). */
   neighboursPerVideo: number;
   /** How many recent videos seed the co-watch source; the k-th newest weighs recencyDecay^k. */
@@ -83,6 +85,7 @@ export const DEFAULT_FOR_YOU_PARAMS: ForYouParams = {
   coWatchWindow: 20,
   coWatchGapDecay: 0.95,
   coWatchBackwardWeight: 0.3,
+  coWatchCapacity: 200,
   neighboursPerVideo: 200,
   historyWindow: 30,
   recencyDecay: 0.7,

@@ -12,11 +12,7 @@ import { RecommendationStore } from './recommendation.store.js';
 export { RecommendationService } from './recommendation.service.js';
 export type { FeedViewer, ForYouItem } from './recommendation.service.js';
 export { recommendationRoutes } from './recommendation.routes.js';
-export {
-  recommendationJobs,
-  PRUNE_CO_WATCH_JOB,
-  PRUNE_TRENDING_JOB,
-} from './recommendation.jobs.js';
+export { recommendationJobs, PRUNE_TRENDING_JOB } from './recommendation.jobs.js';
 
 /** Builds the store, the learner and the service (the composition root calls this once). */
 export function createRecommendationService(deps: {

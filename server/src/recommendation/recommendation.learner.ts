@@ -1,10 +1,12 @@
 // Real-time learning with group commit: event batches from concurrent requests queue up, and one
 // loop turns each group into one transaction (per-viewer locks, dedupe by client event id, the
 // records learnFromEvent needs read in two queries, its updates summed by key in memory and
-// written as one additive upsert per table). A request returns once its events are committed,
-// so the viewer's next page reflects them.
+// written as one additive upsert per table; the co-watch lists it adds to are locked, merged and
+// rewritten). A request returns once its events are committed, so the viewer's next page
+// reflects them.
 import {
   addDecayed,
+  addToCoWatchList,
   learnFromEvent,
   type AffinityRecord,
   type DecayedCounter,
@@ -152,7 +154,16 @@ export class ForYouLearner {
       await store.addAffinities(trx, learning.affinityRows());
       await store.insertHiddenCreators(trx, learning.hiddenCreators);
       await store.addVideoStats(trx, [...learning.stats.values()]);
-      await store.addNeighbours(trx, learning.neighbourRows());
+      const coWatch = await store.lockCoWatchLists(trx, [...learning.coWatch.keys()]);
+      await store.writeCoWatchLists(
+        trx,
+        new Map(
+          [...learning.coWatch].map(([videoId, increments]) => [
+            videoId,
+            addToCoWatchList(coWatch.get(videoId), increments, params.coWatchCapacity),
+          ]),
+        ),
+      );
       await store.addTrending(trx, learning.trendingRows());
       return results;
     });
@@ -169,10 +180,8 @@ class GroupState {
     { row: Omit<AffinityRecord, keyof DecayedCounter>; counter: DecayedCounter }
   >();
   readonly stats = new Map<string, VideoStatsIncrement>();
-  private readonly neighbours = new Map<
-    string,
-    { videoId: string; neighbourId: string; weight: number }
-  >();
+  /** Co-watch weight increments: video id -> neighbour id -> increment. */
+  readonly coWatch = new Map<string, Map<string, number>>();
   private readonly trending = new Map<
     string,
     { scope: string; videoId: string; counter: DecayedCounter }
@@ -287,10 +296,10 @@ class GroupState {
       }
     }
     for (const pair of updates.neighbours) {
-      const key = `${pair.videoId}|${pair.neighbourId}`;
-      const entry = this.neighbours.get(key);
-      if (entry === undefined) this.neighbours.set(key, { ...pair });
-      else entry.weight += pair.weight;
+      let increments = this.coWatch.get(pair.videoId);
+      if (increments === undefined)
+        this.coWatch.set(pair.videoId, (increments = new Map<string, number>()));
+      increments.set(pair.neighbourId, (increments.get(pair.neighbourId) ?? 0) + pair.weight);
     }
     for (const delta of updates.trending) {
       const key = `${delta.scope}|${delta.videoId}`;
@@ -306,10 +315,6 @@ class GroupState {
 
   affinityRows(): AffinityRecord[] {
     return [...this.affinities.values()].map(({ row, counter }) => ({ ...row, ...counter }));
-  }
-
-  neighbourRows() {
-    return [...this.neighbours.values()];
   }
 
   trendingRows() {

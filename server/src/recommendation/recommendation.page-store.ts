@@ -55,8 +55,8 @@ export class ForYouPageStore {
   /**
    * In one round trip: the viewer's latest `historyWindow` records (any sign, newest first),
    * their strongest 500 tastes, hidden and followed creators, and the `perVideo` heaviest
-   * co-watch rows of the `coWatchSources` newest of those records with a signal (with each
-   * source's co-watch total).
+   * co-watch neighbours (the head of each list) of the `coWatchSources` newest of those records
+   * with a signal (with each source's co-watch total).
    */
   async readViewerState(
     viewer: { viewerId: string; accountId: string | null },
@@ -70,7 +70,7 @@ export class ForYouPageStore {
         [kind: 'creator' | 'hashtag', key: string, value: number, updatedAt: number][] | null;
       hidden: string[] | null;
       followed: string[] | null;
-      coWatch: [videoId: string, neighbourId: string, weight: number, total: number][] | null;
+      coWatch: [videoId: string, neighbourIds: string[], weights: number[], total: number][] | null;
     }>`
       with recent as (
         select * from viewer_video_signals where viewer_id = ${viewerId}::uuid
@@ -85,13 +85,11 @@ export class ForYouPageStore {
         (select array_agg(followee_id) from (select followee_id from follows
           where follower_id = ${accountId}::uuid and state = 'accepted'
           order by created_at desc limit ${limits.followed}) f) as followed,
-        (select json_agg(json_build_array(n.video_id, n.neighbour_id, n.weight, coalesce(s.co_watch_total, 0)))
+        (select json_agg(json_build_array(r.video_id, c.neighbour_ids[1:${limits.perVideo}],
+            c.weights[1:${limits.perVideo}], coalesce(s.co_watch_total, 0)))
           from (select video_id from recent where signal <> 0
                 order by last_event_at desc, video_id desc limit ${limits.coWatchSources}) r
-          cross join lateral (
-            -- The class index yields the heaviest classes first; only their rows are sorted.
-            select video_id, neighbour_id, weight from video_neighbours where video_id = r.video_id
-            order by weight_class desc, weight desc limit ${limits.perVideo}) n
+          join video_co_watch c on c.video_id = r.video_id
           left join video_stats s on s.video_id = r.video_id) as co_watch`);
     const row = rows[0];
     return {
@@ -105,13 +103,14 @@ export class ForYouPageStore {
       })),
       hiddenCreatorIds: new Set(row?.hidden ?? []),
       followedCreatorIds: new Set(row?.followed ?? []),
-      coWatchRows: (row?.coWatch ?? []).map(
-        ([videoId, neighbourId, weight, videoCoWatchTotal]): CoWatchRow => ({
-          videoId,
-          neighbourId,
-          weight,
-          videoCoWatchTotal,
-        }),
+      coWatchRows: (row?.coWatch ?? []).flatMap(
+        ([videoId, neighbourIds, weights, videoCoWatchTotal]): CoWatchRow[] =>
+          neighbourIds.map((neighbourId, index) => ({
+            videoId,
+            neighbourId,
+            weight: weights[index]!,
+            videoCoWatchTotal,
+          })),
       ),
     };
   }

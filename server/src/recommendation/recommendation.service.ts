@@ -318,10 +318,6 @@ export class RecommendationService {
 
   // ---- upkeep (jobs) ----
 
-  pruneCoWatch(keepPerVideo: number): Promise<number> {
-    return this.deps.store.pruneNeighbours(keepPerVideo);
-  }
-
   pruneTrending(): Promise<number> {
     return this.deps.store.pruneTrending(this.now(), 1e-3);
   }

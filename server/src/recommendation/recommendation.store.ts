@@ -2,7 +2,7 @@
 // upserts for learning, and the viewer's history and hidden creators (the page's reads are in
 // recommendation.page-store.ts).
 // Bulk statements take one jsonb parameter (jsonb_to_recordset), so a batch is one round trip.
-import type { AffinityRecord, ViewerVideoRecord } from '@shortwave/ranking';
+import type { AffinityRecord, CoWatchList, ViewerVideoRecord } from '@shortwave/ranking';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB, Db } from '../platform/db/index.js';
 import { videoVisibleTo } from '../social/index.js';
@@ -273,20 +273,46 @@ export class RecommendationStore {
           else greatest(t.trending_updated_at, excluded.trending_updated_at) end`.execute(trx);
   }
 
-  async addNeighbours(
-    trx: Executor,
-    rows: readonly { videoId: string; neighbourId: string; weight: number }[],
+  /**
+   * The co-watch lists of these videos, locked until the transaction ends (a missing one is made
+   * empty first, so that concurrent learners queue on the row instead of overwriting each other).
+   */
+  async lockCoWatchLists(
+    trx: Transaction<DB>,
+    videoIds: readonly string[],
+  ): Promise<Map<string, CoWatchList>> {
+    const lists = new Map<string, CoWatchList>();
+    if (videoIds.length === 0) return lists;
+    const sorted = uuids([...videoIds].sort());
+    await sql`insert into video_co_watch (video_id, neighbour_ids, weights)
+      select id, '{}', '{}' from unnest(${sorted}) as v (id) on conflict do nothing`.execute(trx);
+    // One JSON value: node-postgres would otherwise parse every uuid of every array on its own.
+    const { rows } = await sql<{ lists: [string, string[], number[]][] | null }>`
+      select json_agg(json_build_array(video_id, neighbour_ids, weights)) as lists from (
+        select video_id, neighbour_ids, weights from video_co_watch
+        where video_id = any(${sorted}) order by video_id for update) c`.execute(trx);
+    for (const [videoId, neighbourIds, weights] of rows[0]?.lists ?? []) {
+      lists.set(videoId, { neighbourIds, weights });
+    }
+    return lists;
+  }
+
+  /** Replaces co-watch lists locked by lockCoWatchLists. */
+  async writeCoWatchLists(
+    trx: Transaction<DB>,
+    lists: ReadonlyMap<string, CoWatchList>,
   ): Promise<void> {
-    if (rows.length === 0) return;
-    const sorted = [...rows].sort(byKeys((r) => [r.videoId, r.neighbourId]));
+    if (lists.size === 0) return;
     await sql`
-      insert into video_neighbours as t (video_id, neighbour_id, weight)
-      select video_id, neighbour_id, weight from jsonb_to_recordset(${json(
-        sorted.map((r) => ({ video_id: r.videoId, neighbour_id: r.neighbourId, weight: r.weight })),
-      )}) as x (video_id uuid, neighbour_id uuid, weight double precision)
-      on conflict (video_id, neighbour_id) do update set weight = t.weight + excluded.weight`.execute(
-      trx,
-    );
+      update video_co_watch c set neighbour_ids = x.neighbour_ids, weights = x.weights
+      from jsonb_to_recordset(${json(
+        [...lists].map(([videoId, list]) => ({
+          video_id: videoId,
+          neighbour_ids: list.neighbourIds,
+          weights: list.weights,
+        })),
+      )}) as x (video_id uuid, neighbour_ids uuid[], weights double precision[])
+      where c.video_id = x.video_id`.execute(trx);
   }
 
   async addTrending(
@@ -399,18 +425,6 @@ export class RecommendationStore {
   }
 
   // ---- upkeep ----
-
-  /** Keeps each video's `keep` heaviest co-watch rows (the page reads fewer). */
-  async pruneNeighbours(keep: number): Promise<number> {
-    const result = await sql`
-      delete from video_neighbours n using (
-        select video_id, neighbour_id from (
-          select video_id, neighbour_id,
-            row_number() over (partition by video_id order by weight desc) as rank
-          from video_neighbours) ranked where rank > ${keep}) extra
-      where n.video_id = extra.video_id and n.neighbour_id = extra.neighbour_id`.execute(this.db);
-    return Number(result.numAffectedRows ?? 0);
-  }
 
   /** Drops trending rows that decayed below `floor` (they can no longer reach a page). */
   async pruneTrending(now: number, floor: number): Promise<number> {

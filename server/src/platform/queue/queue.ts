@@ -48,6 +48,8 @@ export type Queue = {
   declare(definitions: JobDefinition<never>[]): Promise<void>;
   work(definition: JobDefinition<never>, concurrency: number): Promise<void>;
   schedule(name: string, cron: string): Promise<void>;
+  /** Drops the schedules of jobs no longer scheduled (a job removed in an upgrade). */
+  unscheduleAllBut(names: readonly string[]): Promise<string[]>;
   /**
    * Runs queued jobs of these kinds in this process until none is left (retries waiting on
    * their backoff are left alone). Tests use it to run the real queue deterministically.
@@ -146,6 +148,14 @@ export async function startQueue(options: {
 
     async schedule(name, cron) {
       await boss.schedule(name, cron, {});
+    },
+
+    async unscheduleAllBut(names) {
+      const stale = (await boss.getSchedules())
+        .map((schedule) => schedule.name)
+        .filter((name) => !names.includes(name));
+      for (const name of stale) await boss.unschedule(name);
+      return stale;
     },
 
     async stop(graceMs) {
