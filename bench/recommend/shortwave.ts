@@ -26,7 +26,12 @@ export interface ShortwaveMethod extends BenchMethod {
  * creators or hashtags: each video is its own creator, so diversity rules never bind here.
  */
 export function createShortwaveMethod(params: ForYouParams, seed: number): ShortwaveMethod {
-  const store = createMemoryForYouStore(params);
+  // The server keeps 4 x the 50 neighbours it reads per video; this bench reads
+  // neighboursPerVideo (200), so it keeps 4 x that (docs/recommendation.md, "Co-watch lists").
+  const store = createMemoryForYouStore({
+    ...params,
+    coWatchCapacity: Math.max(params.coWatchCapacity, 4 * params.neighboursPerVideo),
+  });
   const facts = new Map<number, VideoFacts>();
   const videoOf = (item: number, at: number): VideoFacts => {
     let video = facts.get(item);
