@@ -260,7 +260,8 @@ function tuneWithCache(
   const hash = createHash('sha256');
   hash.update(
     JSON.stringify({
-      v: 4,
+      // Bumped when the model changes, as the hash covers inputs, not code (5: co-watch lists).
+      v: 5,
       protocol: options.protocol,
       grid: SHORTWAVE_GRID,
       learning: SHORTWAVE_LEARNING,
