@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addCoWatchWeights, addToCoWatchList } from './co-watch-list.js';
+import { addCoWatchWeights, addToCoWatchList, type CoWatchList } from './co-watch-list.js';
+import { createSeededRandom } from './random.js';
 
 describe('co-watch lists', () => {
   it('sum increments and store heaviest first, ties by id', () => {
@@ -49,5 +50,29 @@ describe('co-watch lists', () => {
     );
     expect(list.neighbourIds).toContain('heavy');
     expect(list.neighbourIds).toHaveLength(3);
+  });
+
+  it('come out the same from the server’s arrays and the memory store’s map', () => {
+    const random = createSeededRandom(7);
+    const pick = (n: number) => Math.floor(random() * n);
+    // Few distinct ids and weights in halves, so that ties (equal weights) are common.
+    const id = () => `v${pick(40)}`;
+    const weight = () => (1 + pick(6)) / 2;
+    for (let round = 0; round < 500; round += 1) {
+      const capacity = 1 + pick(12);
+      const map = new Map<string, number>();
+      addCoWatchWeights(
+        map,
+        Array.from({ length: pick(20) }, () => [id(), weight()] as const),
+        capacity,
+      );
+      let list: CoWatchList | undefined = addToCoWatchList(undefined, map, capacity);
+      const increments = new Map<string, number>();
+      for (let index = pick(15); index > 0; index -= 1) increments.set(id(), weight());
+
+      addCoWatchWeights(map, increments, capacity);
+      list = addToCoWatchList(list, increments, capacity);
+      expect(list).toEqual(addToCoWatchList(undefined, map, Infinity));
+    }
   });
 });

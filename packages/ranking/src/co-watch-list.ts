@@ -3,6 +3,8 @@
 // Bounded by weighted Space-Saving (Metwally, Agrawal, El Abbadi 2005): when the list is full, a
 // new neighbour takes the lightest entry's place with that entry's weight plus its own, so a
 // neighbour whose true weight exceeds total / capacity is always kept, however late it comes.
+// Two forms of one rule: a Map for the memory store (one pair at a time), arrays for the server
+// (a stored list and a group's increments); co-watch-list.test.ts checks they agree.
 
 export interface CoWatchList {
   neighbourIds: string[];
@@ -21,17 +23,19 @@ export function addCoWatchWeights(
     if (weight !== undefined) weights.set(id, weight + increment);
     else newcomers.push([id, increment]);
   }
-  // Lightest first: a newcomer displaces the lightest entry, which may be an earlier newcomer,
-  // so the heavier newcomers of a batch come last and stay.
-  newcomers.sort((a, b) => byWeightThenId(b, a));
-  for (const [id, increment] of newcomers) {
+  for (const [id, increment] of newcomers.sort(lightestFirst)) {
     if (weights.size < capacity) {
       weights.set(id, increment);
       continue;
     }
-    const [lightestId, lightestWeight] = findLightest(weights);
-    weights.delete(lightestId);
-    weights.set(id, lightestWeight + increment);
+    let lightest: [string, number] | undefined;
+    for (const entry of weights) {
+      if (lightest === undefined || isLighter(entry[0], entry[1], lightest[0], lightest[1])) {
+        lightest = entry;
+      }
+    }
+    weights.delete(lightest![0]);
+    weights.set(id, lightest![1] + increment);
   }
 }
 
@@ -41,21 +45,47 @@ export function addToCoWatchList(
   increments: Iterable<readonly [string, number]>,
   capacity: number,
 ): CoWatchList {
-  const weights = new Map<string, number>();
-  list?.neighbourIds.forEach((id, index) => weights.set(id, list.weights[index]!));
-  addCoWatchWeights(weights, increments, capacity);
-  const sorted = [...weights].sort(byWeightThenId);
-  return { neighbourIds: sorted.map(([id]) => id), weights: sorted.map(([, weight]) => weight) };
-}
-
-function byWeightThenId(a: readonly [string, number], b: readonly [string, number]): number {
-  return b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
-}
-
-function findLightest(weights: ReadonlyMap<string, number>): [string, number] {
-  let lightest: [string, number] | undefined;
-  for (const entry of weights) {
-    if (lightest === undefined || entry[1] < lightest[1]) lightest = entry;
+  const ids = list === undefined ? [] : [...list.neighbourIds];
+  const weights = list === undefined ? [] : [...list.weights];
+  const newcomers: [string, number][] = [];
+  for (const [id, increment] of increments) {
+    const at = ids.indexOf(id);
+    if (at >= 0) weights[at]! += increment;
+    else newcomers.push([id, increment]);
   }
-  return lightest!;
+  for (const [id, increment] of newcomers.sort(lightestFirst)) {
+    if (ids.length < capacity) {
+      ids.push(id);
+      weights.push(increment);
+      continue;
+    }
+    let lightest = 0;
+    for (let at = 1; at < ids.length; at += 1) {
+      if (isLighter(ids[at]!, weights[at]!, ids[lightest]!, weights[lightest]!)) lightest = at;
+    }
+    ids[lightest] = id;
+    weights[lightest]! += increment;
+  }
+  // Mostly in order already (only the touched entries moved), which the sort is quick on.
+  const order = ids.map((_, at) => at);
+  order.sort((a, b) => weights[b]! - weights[a]! || compareIds(ids[a]!, ids[b]!));
+  return {
+    neighbourIds: order.map((at) => ids[at]!),
+    weights: order.map((at) => weights[at]!),
+  };
+}
+
+/** The entry displaced first: the lightest, and of equal ones the last in stored order. */
+function isLighter(id: string, weight: number, thanId: string, thanWeight: number): boolean {
+  return weight < thanWeight || (weight === thanWeight && id > thanId);
+}
+
+/** Newcomers lightest first: each displaces the lightest entry, maybe an earlier newcomer, so
+ * the heavier newcomers of a batch come last and stay. */
+function lightestFirst(a: readonly [string, number], b: readonly [string, number]): number {
+  return a[1] - b[1] || compareIds(b[0], a[0]);
+}
+
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
