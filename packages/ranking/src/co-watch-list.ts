@@ -3,8 +3,9 @@
 // Bounded by weighted Space-Saving (Metwally, Agrawal, El Abbadi 2005): when the list is full, a
 // new neighbour takes the lightest entry's place with that entry's weight plus its own, so a
 // neighbour whose true weight exceeds total / capacity is always kept, however late it comes.
-// Two forms of one rule: a Map for the memory store (one pair at a time), arrays for the server
-// (a stored list and a group's increments); co-watch-list.test.ts checks they agree.
+// Two forms of one rule: this Map for the memory store, and the server's co_watch_merge in SQL
+// (migration 0015), which merges a group's increments into the stored arrays; the server's
+// recommendation.co-watch.test.ts checks they agree.
 
 export interface CoWatchList {
   neighbourIds: string[];
@@ -39,43 +40,16 @@ export function addCoWatchWeights(
   }
 }
 
-/** A stored list with increments added, as stored again: heaviest first, ties by id. */
-export function addToCoWatchList(
-  list: CoWatchList | undefined,
-  increments: Iterable<readonly [string, number]>,
-  capacity: number,
-): CoWatchList {
-  const ids = list === undefined ? [] : [...list.neighbourIds];
-  const weights = list === undefined ? [] : [...list.weights];
-  const newcomers: [string, number][] = [];
-  for (const [id, increment] of increments) {
-    const at = ids.indexOf(id);
-    if (at >= 0) weights[at]! += increment;
-    else newcomers.push([id, increment]);
-  }
-  for (const [id, increment] of newcomers.sort(lightestFirst)) {
-    if (ids.length < capacity) {
-      ids.push(id);
-      weights.push(increment);
-      continue;
-    }
-    let lightest = 0;
-    for (let at = 1; at < ids.length; at += 1) {
-      if (isLighter(ids[at]!, weights[at]!, ids[lightest]!, weights[lightest]!)) lightest = at;
-    }
-    ids[lightest] = id;
-    weights[lightest]! += increment;
-  }
-  // Mostly in order already (only the touched entries moved), which the sort is quick on.
-  const order = ids.map((_, at) => at);
-  order.sort((a, b) => weights[b]! - weights[a]! || compareIds(ids[a]!, ids[b]!));
+/** A map of weights as the server stores it: heaviest first, ties by id. */
+export function coWatchListOf(weights: ReadonlyMap<string, number>): CoWatchList {
+  const entries = [...weights].sort((a, b) => b[1] - a[1] || compareIds(a[0], b[0]));
   return {
-    neighbourIds: order.map((at) => ids[at]!),
-    weights: order.map((at) => weights[at]!),
+    neighbourIds: entries.map(([id]) => id),
+    weights: entries.map(([, weight]) => weight),
   };
 }
 
-/** The entry displaced first: the lightest, and of equal ones the last in stored order. */
+/** The entry displaced first: the lightest, and of equal ones the greatest id (the last stored). */
 function isLighter(id: string, weight: number, thanId: string, thanWeight: number): boolean {
   return weight < thanWeight || (weight === thanWeight && id > thanId);
 }

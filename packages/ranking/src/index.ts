@@ -1,6 +1,6 @@
 // @shortwave/ranking: the For You model (pure; `now` and seeds passed in), used by the server's
 // feed capability and by bench/recommend.
-export { addCoWatchWeights, addToCoWatchList } from './co-watch-list.js';
+export { addCoWatchWeights, coWatchListOf } from './co-watch-list.js';
 export type { CoWatchList } from './co-watch-list.js';
 export { addDecayed, computeDecayFactor, computeDecayedRankKey, readDecayed } from './decay.js';
 export type { DecayedCounter } from './decay.js';

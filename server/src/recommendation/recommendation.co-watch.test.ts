@@ -1,6 +1,8 @@
 // Co-watch as learnt and read: one bounded list per video (migration 0014), heaviest first, the
-// page reading the heaviest few; a list being merged is locked, so two servers learning at once
-// cannot lose each other's weight.
+// page reading the heaviest few; merged in PostgreSQL (migration 0015) by the rule of ranking's
+// memory store; a list being merged is locked, so two servers learning at once cannot lose each
+// other's weight.
+import { addCoWatchWeights, coWatchListOf, createSeededRandom } from '@shortwave/ranking';
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../platform/db/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -70,38 +72,61 @@ describe('co-watch lists', () => {
     ]);
   });
 
+  it('are merged in PostgreSQL as the memory store merges them, ties included', async () => {
+    const random = createSeededRandom(7);
+    const pick = (n: number) => Math.floor(random() * n);
+    const hex = (digits: number) =>
+      Array.from({ length: digits }, () => pick(16).toString(16)).join('');
+    const pool = Array.from(
+      { length: 40 },
+      () => `${hex(8)}-${hex(4)}-4${hex(3)}-8${hex(3)}-${hex(12)}`,
+    );
+    // Few distinct ids and weights in halves, so that ties (equal weights) are common.
+    const increments = () =>
+      new Map(Array.from({ length: pick(16) }, () => [pool[pick(40)]!, (1 + pick(6)) / 2]));
+    for (let sequence = 0; sequence < 60; sequence += 1) {
+      const capacity = 1 + pick(12);
+      const weights = new Map<string, number>();
+      let stored = coWatchListOf(weights);
+      for (let round = 0; round < 5; round += 1) {
+        const added = increments();
+        addCoWatchWeights(weights, added, capacity);
+        const { rows } = await sql<{ mergedIds: string[]; mergedWeights: number[] }>`
+          select * from co_watch_merge(${stored.neighbourIds}::uuid[], ${stored.weights}::float8[],
+            ${[...added.keys()]}::uuid[], ${[...added.values()]}::float8[], ${capacity})`.execute(
+          t.ctx.database.db,
+        );
+        stored = { neighbourIds: rows[0]!.mergedIds, weights: rows[0]!.mergedWeights };
+        expect(stored).toEqual(coWatchListOf(weights));
+      }
+    }
+  });
+
   it('are locked while a learner merges into them, so a second learner (another server) waits', async () => {
     const [video, neighbour] = await makeVideos(2);
     const store = new RecommendationStore(t.ctx.database.db, { affinityMs: 1, trendingMs: 1 });
-    const write = (trx: Transaction<DB>, weight: number) =>
-      store.writeCoWatchLists(
-        trx,
-        new Map([[video!.id, { neighbourIds: [neighbour!.id], weights: [weight] }]]),
-      );
-    await store.transaction(async (trx) => {
-      await store.lockCoWatchLists(trx, [video!.id]);
-      await write(trx, 1);
-    });
+    const add = (trx: Transaction<DB>, weight: number) =>
+      store.addCoWatch(trx, new Map([[video!.id, new Map([[neighbour!.id, weight]])]]), 10);
     const steps: string[] = [];
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
-    let isLocked = () => {};
-    const locked = new Promise<void>((resolve) => (isLocked = resolve));
+    let hasAdded = () => {};
+    const added = new Promise<void>((resolve) => (hasAdded = resolve));
     const first = store.transaction(async (trx) => {
-      await store.lockCoWatchLists(trx, [video!.id]);
-      isLocked();
+      await add(trx, 1);
+      hasAdded();
       await held;
-      await write(trx, 2);
     });
-    await locked;
+    await added;
     const second = store.transaction(async (trx) => {
-      const lists = await store.lockCoWatchLists(trx, [video!.id]);
-      steps.push(`second read ${JSON.stringify(lists.get(video!.id)?.weights)}`);
+      await add(trx, 2);
+      steps.push('second added');
     });
     await new Promise((resolve) => setTimeout(resolve, 300));
     steps.push('first commits');
     release();
     await Promise.all([first, second]);
-    expect(steps).toEqual(['first commits', 'second read [2]']);
+    expect(steps).toEqual(['first commits', 'second added']);
+    expect((await readList(video!.id))?.weights).toEqual([3]);
   });
 });

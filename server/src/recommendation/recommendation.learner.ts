@@ -6,7 +6,6 @@
 // reflects them.
 import {
   addDecayed,
-  addToCoWatchList,
   learnFromEvent,
   type AffinityRecord,
   type DecayedCounter,
@@ -154,16 +153,7 @@ export class ForYouLearner {
       await store.addAffinities(trx, learning.affinityRows());
       await store.insertHiddenCreators(trx, learning.hiddenCreators);
       await store.addVideoStats(trx, [...learning.stats.values()]);
-      const coWatch = await store.lockCoWatchLists(trx, [...learning.coWatch.keys()]);
-      await store.writeCoWatchLists(
-        trx,
-        new Map(
-          [...learning.coWatch].map(([videoId, increments]) => [
-            videoId,
-            addToCoWatchList(coWatch.get(videoId), increments, params.coWatchCapacity),
-          ]),
-        ),
-      );
+      await store.addCoWatch(trx, learning.coWatch, params.coWatchCapacity);
       await store.addTrending(trx, learning.trendingRows());
       return results;
     });

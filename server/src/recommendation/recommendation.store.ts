@@ -2,7 +2,7 @@
 // upserts for learning, and the viewer's history and hidden creators (the page's reads are in
 // recommendation.page-store.ts).
 // Bulk statements take one jsonb parameter (jsonb_to_recordset), so a batch is one round trip.
-import type { AffinityRecord, CoWatchList, ViewerVideoRecord } from '@shortwave/ranking';
+import type { AffinityRecord, ViewerVideoRecord } from '@shortwave/ranking';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB, Db } from '../platform/db/index.js';
 import { videoVisibleTo } from '../social/index.js';
@@ -274,44 +274,35 @@ export class RecommendationStore {
   }
 
   /**
-   * The co-watch lists of these videos, locked until the transaction ends (a missing one is made
-   * empty first, so that concurrent learners queue on the row instead of overwriting each other).
+   * Adds a group's co-watch increments (video id -> neighbour id -> weight) to the stored lists,
+   * merged inside PostgreSQL (co_watch_merge, migration 0015), so that only the increments travel.
+   * A missing list is made empty first and the lists are locked in id order, so learners adding to
+   * the same lists at once (two servers) queue on the rows instead of deadlocking.
    */
-  async lockCoWatchLists(
+  async addCoWatch(
     trx: Transaction<DB>,
-    videoIds: readonly string[],
-  ): Promise<Map<string, CoWatchList>> {
-    const lists = new Map<string, CoWatchList>();
-    if (videoIds.length === 0) return lists;
-    const sorted = uuids([...videoIds].sort());
+    increments: ReadonlyMap<string, ReadonlyMap<string, number>>,
+    capacity: number,
+  ): Promise<void> {
+    if (increments.size === 0) return;
+    const sorted = uuids([...increments.keys()].sort());
     await sql`insert into video_co_watch (video_id, neighbour_ids, weights)
       select id, '{}', '{}' from unnest(${sorted}) as v (id) on conflict do nothing`.execute(trx);
-    // One JSON value: node-postgres would otherwise parse every uuid of every array on its own.
-    const { rows } = await sql<{ lists: [string, string[], number[]][] | null }>`
-      select json_agg(json_build_array(video_id, neighbour_ids, weights)) as lists from (
-        select video_id, neighbour_ids, weights from video_co_watch
-        where video_id = any(${sorted}) order by video_id for update) c`.execute(trx);
-    for (const [videoId, neighbourIds, weights] of rows[0]?.lists ?? []) {
-      lists.set(videoId, { neighbourIds, weights });
-    }
-    return lists;
-  }
-
-  /** Replaces co-watch lists locked by lockCoWatchLists. */
-  async writeCoWatchLists(
-    trx: Transaction<DB>,
-    lists: ReadonlyMap<string, CoWatchList>,
-  ): Promise<void> {
-    if (lists.size === 0) return;
+    await sql`select count(*) from (
+      select from video_co_watch where video_id = any(${sorted}) order by video_id for update) l`.execute(
+      trx,
+    );
     await sql`
-      update video_co_watch c set neighbour_ids = x.neighbour_ids, weights = x.weights
+      update video_co_watch c set (neighbour_ids, weights) = (
+        select m.merged_ids, m.merged_weights
+        from co_watch_merge(c.neighbour_ids, c.weights, x.add_ids, x.add_weights, ${capacity}::integer) m)
       from jsonb_to_recordset(${json(
-        [...lists].map(([videoId, list]) => ({
+        [...increments].map(([videoId, added]) => ({
           video_id: videoId,
-          neighbour_ids: list.neighbourIds,
-          weights: list.weights,
+          add_ids: [...added.keys()],
+          add_weights: [...added.values()],
         })),
-      )}) as x (video_id uuid, neighbour_ids uuid[], weights double precision[])
+      )}) as x (video_id uuid, add_ids uuid[], add_weights double precision[])
       where c.video_id = x.video_id`.execute(trx);
   }
 

@@ -14,6 +14,7 @@ import * as m0011 from './0011_video_subtitles.js';
 import * as m0012 from './0012_for_you_hashtag_newest.js';
 import * as m0013 from './0013_co_watch_weight_class.js';
 import * as m0014 from './0014_co_watch_lists.js';
+import * as m0015 from './0015_co_watch_merge.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_accounts': m0001,
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '0012_for_you_hashtag_newest': m0012,
   '0013_co_watch_weight_class': m0013,
   '0014_co_watch_lists': m0014,
+  '0015_co_watch_merge': m0015,
 };
