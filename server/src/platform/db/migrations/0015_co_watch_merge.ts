@@ -10,8 +10,10 @@ import { sql, type Kysely } from 'kysely';
 // The entries it can displace are two queues, each lightest first: the list as it stood
 // (`kept`) and the newcomers already placed (`placed`, whose weights never decrease: each is the
 // lightest weight then, which never decreases, plus an increment no lighter than the one before).
-// So each displacement compares two heads instead of scanning the list. `add_ids` holds no id
-// twice.
+// So each displacement compares two heads instead of scanning the list. A list with room for
+// every newcomer (most are) is merged in one statement instead. `add_ids` holds no id twice.
+// Each array is aggregated from one sorted subquery: aggregating two arrays with their own
+// `order by` would sort twice (measured: about 2.5 times the time of a list with room).
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     create function co_watch_merge(
@@ -33,19 +35,33 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       if capacity < 1 then
         raise exception 'co_watch_merge: capacity must be at least 1, not %', capacity;
       end if;
-      select coalesce(array_agg(a.id order by a.weight, a.id desc), '{}'),
-        coalesce(array_agg(a.weight order by a.weight, a.id desc), '{}')
+      if free > 0 then
+        select coalesce(array_agg(id), '{}'), coalesce(array_agg(weight), '{}')
+        into merged_ids, merged_weights
+        from (
+          select coalesce(c.id, a.id) as id, coalesce(c.weight, 0) + coalesce(a.weight, 0) as weight
+          from unnest(ids, weights) as c (id, weight)
+            full join unnest(add_ids, add_weights) as a (id, weight) on a.id = c.id
+          order by 2 desc, 1) e;
+        if cardinality(merged_ids) <= capacity then
+          return;
+        end if;
+      end if;
+      select coalesce(array_agg(id), '{}'), coalesce(array_agg(weight), '{}')
       into new_ids, new_weights
-      from unnest(add_ids, add_weights) as a (id, weight) where a.id <> all (ids);
-      select coalesce(array_agg(id order by weight, id desc), '{}'),
-        coalesce(array_agg(weight order by weight, id desc), '{}')
+      from (
+        select a.id, a.weight from unnest(add_ids, add_weights) as a (id, weight)
+        where a.id <> all (ids) order by a.weight, a.id desc) n;
+      select coalesce(array_agg(id), '{}'), coalesce(array_agg(weight), '{}')
       into kept_ids, kept_weights
       from (
-        select c.id, c.weight + coalesce(a.weight, 0)
-        from unnest(ids, weights) as c (id, weight)
-          left join unnest(add_ids, add_weights) as a (id, weight) on a.id = c.id
-        union all
-        select * from unnest(new_ids[:free], new_weights[:free])) e (id, weight);
+        select * from (
+          select c.id, c.weight + coalesce(a.weight, 0)
+          from unnest(ids, weights) as c (id, weight)
+            left join unnest(add_ids, add_weights) as a (id, weight) on a.id = c.id
+          union all
+          select * from unnest(new_ids[:free], new_weights[:free])) e (id, weight)
+        order by weight, id desc) e;
 
       for i in free + 1 .. cardinality(new_ids) loop
         if p > cardinality(placed_ids) or (k <= cardinality(kept_ids) and (
@@ -61,13 +77,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         placed_weights := placed_weights || (lightest + new_weights[i]);
       end loop;
 
-      select coalesce(array_agg(id order by weight desc, id), '{}'),
-        coalesce(array_agg(weight order by weight desc, id), '{}')
+      select coalesce(array_agg(id), '{}'), coalesce(array_agg(weight), '{}')
       into merged_ids, merged_weights
       from (
-        select * from unnest(kept_ids[k:], kept_weights[k:])
-        union all
-        select * from unnest(placed_ids[p:], placed_weights[p:])) e (id, weight);
+        select * from (
+          select * from unnest(kept_ids[k:], kept_weights[k:])
+          union all
+          select * from unnest(placed_ids[p:], placed_weights[p:])) e (id, weight)
+        order by weight desc, id) e;
     end
     $$`.execute(db);
 }
