@@ -18,6 +18,7 @@ import {
   skip,
   watchToTheEnd,
 } from './for-you.test-support.js';
+import { ForYouPageStore } from './recommendation.page-store.js';
 
 let t: TestApp;
 const topics = ['cats', 'dogs', 'cooking', 'cars'] as const;
@@ -234,6 +235,16 @@ describe('visibility in For You', () => {
       cats.slice(0, 2).flatMap((video) => watchToTheEnd(video.id)),
     );
     const forbidden = [forFollowers.id, secret.id, blockedVideo.id, blockingVideo.id];
+    // The candidate read applies the rules itself: were it to leave them to the page's last
+    // read, a page whose best candidates are hidden would come out short, not wrong.
+    const pages = new ForYouPageStore(t.ctx.database.db, t.ctx.database.prepared);
+    const readable = await pages.readCandidates(
+      stranger.id,
+      stranger.id,
+      [...forbidden, cats[5]!.id],
+      [],
+    );
+    expect(readable.map((candidate) => candidate.video.videoId)).toEqual([cats[5]!.id]);
     const strangerSees = await readAllForYou(t, stranger, 8);
     expect(strangerSees.length).toBeGreaterThan(10);
     expect(strangerSees.filter((id) => forbidden.includes(id))).toEqual([]);

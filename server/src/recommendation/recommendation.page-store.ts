@@ -198,7 +198,7 @@ export class ForYouPageStore {
       -- reads all of video_stats to hash a few hundred rows.
       left join lateral (select * from video_stats where video_stats.video_id = videos.id limit 1) s on true
       where videos.id = any(${uuids(videoIds)})
-        and ${videoVisibleTo(accountId)}
+        and ${videoVisibleTo(accountId, 'accounts')}
         and ${notMutedBy(accountId, sql`videos.account_id`)}
         and not exists (select 1 from viewer_hidden_creators h
           where h.viewer_id = ${viewerId}::uuid and h.creator_id = videos.account_id)

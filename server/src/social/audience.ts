@@ -33,21 +33,33 @@ export function accountVisibleTo(
   )})`;
 }
 
-/** Rows of `videos` (unaliased, in the query's scope) the viewer may see in a list. */
-export function videoVisibleTo(viewerId: string | null): RawBuilder<SqlBool> {
+/**
+ * Rows of `videos` (unaliased, in the query's scope) the viewer may see in a list. A query that
+ * has joined the video's creator already names that row's alias, and it is checked instead of
+ * looked up again (For You reads some three hundred candidates a page: a lookup each, about a
+ * fifth of that read).
+ */
+export function videoVisibleTo(
+  viewerId: string | null,
+  joinedCreator?: AccountAlias,
+): RawBuilder<SqlBool> {
   const viewer = uuid(viewerId);
-  return sql<SqlBool>`(videos.removed_at is null and videos.state = 'ready' and exists (
-    select 1 from accounts creator
-    where creator.id = videos.account_id and creator.suspended_at is null and (
-      creator.id = ${viewer} or (
+  const creator = sql.raw(joinedCreator ?? 'creator');
+  const creatorShows = sql`${creator}.suspended_at is null and (
+      ${creator}.id = ${viewer} or (
         videos.visibility <> 'private'
-        and not ${isBlockedBetween(sql`creator.id`, viewer)}
+        and not ${isBlockedBetween(sql`${creator}.id`, viewer)}
         and (
-          (videos.visibility = 'public' and not creator.is_private)
+          (videos.visibility = 'public' and not ${creator}.is_private)
           or exists (
             select 1 from follows
-            where follows.follower_id = ${viewer} and follows.followee_id = creator.id
-              and follows.state = 'accepted'))))))`;
+            where follows.follower_id = ${viewer} and follows.followee_id = ${creator}.id
+              and follows.state = 'accepted'))))`;
+  return joinedCreator === undefined
+    ? sql<SqlBool>`(videos.removed_at is null and videos.state = 'ready' and exists (
+        select 1 from accounts creator
+        where creator.id = videos.account_id and ${creatorShows}))`
+    : sql<SqlBool>`(videos.removed_at is null and videos.state = 'ready' and ${creatorShows})`;
 }
 
 /** The account in `accountIdColumn` is not muted by the viewer (feeds and notifications). */
