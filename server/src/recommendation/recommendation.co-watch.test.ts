@@ -129,4 +129,39 @@ describe('co-watch lists', () => {
     expect(steps).toEqual(['first commits', 'second added']);
     expect((await readList(video!.id))?.weights).toEqual([3]);
   });
+  // The lists are locked in id order so that this cannot deadlock whatever order the update's
+  // plan visits them in; on the test database's plan it passed without that lock too.
+  it('take both learners’ weight when two add to the same lists in opposite orders', async () => {
+    const [first, second, neighbour] = await makeVideos(3);
+    const [low, high] = [first!.id, second!.id].sort();
+    const store = new RecommendationStore(t.ctx.database.db, { affinityMs: 1, trendingMs: 1 });
+    const add = (trx: Transaction<DB>, videoIds: string[]) =>
+      store.addCoWatch(
+        trx,
+        new Map(videoIds.map((videoId) => [videoId, new Map([[neighbour!.id, 1]])])),
+        10,
+      );
+    // The high list stored first, so that a scan of the table meets it first.
+    await store.transaction((trx) => add(trx, [high!]));
+    await store.transaction((trx) => add(trx, [low!]));
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let hasLow = () => {};
+    const lowLocked = new Promise<void>((resolve) => (hasLow = resolve));
+    const one = store.transaction(async (trx) => {
+      await add(trx, [low!]);
+      hasLow();
+      await held;
+      await add(trx, [high!]);
+    });
+    await lowLocked;
+    // The other learner names the high list first, while the first holds the low one and will
+    // want the high one next.
+    const other = store.transaction((trx) => add(trx, [high!, low!]));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    release();
+    await Promise.all([one, other]);
+    expect((await readList(low!))?.weights).toEqual([3]);
+    expect((await readList(high!))?.weights).toEqual([3]);
+  });
 });
