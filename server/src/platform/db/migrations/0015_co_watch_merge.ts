@@ -11,7 +11,8 @@ import { sql, type Kysely } from 'kysely';
 // (`kept`) and the newcomers already placed (`placed`, whose weights never decrease: each is the
 // lightest weight then, which never decreases, plus an increment no lighter than the one before).
 // So each displacement compares two heads instead of scanning the list. A list with room for
-// every newcomer (most are) is merged in one statement instead. `add_ids` holds no id twice.
+// every newcomer (most are), or with no newcomer, is merged in one statement instead (a full list
+// without one: about 110 µs instead of 215). `add_ids` holds no id twice.
 // Each array is aggregated from one sorted subquery: aggregating two arrays with their own
 // `order by` sorts twice (measured: a list with room then took 2.5 times as long).
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -35,7 +36,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       if capacity < 1 then
         raise exception 'co_watch_merge: capacity must be at least 1, not %', capacity;
       end if;
-      if free > 0 then
+      -- Room, or no newcomer (a full list's increments often all go to its present entries).
+      if free > 0 or add_ids <@ ids then
         select coalesce(array_agg(id), '{}'), coalesce(array_agg(weight), '{}')
         into merged_ids, merged_weights
         from (
