@@ -19,10 +19,13 @@ import { RecommendationStore } from './recommendation.store.js';
 
 let t: TestApp;
 let creator: TestAccount;
+/** The learner's store: each transaction below stands for one learner. */
+let store: RecommendationStore;
 
 beforeAll(async () => {
   t = await startTestApp();
   creator = await makeAccount(t.app);
+  store = new RecommendationStore(t.ctx.database.db, { affinityMs: 1, trendingMs: 1 });
 });
 afterAll(async () => {
   await t.close();
@@ -48,6 +51,21 @@ async function readList(videoId: string) {
   );
   return rows[0];
 }
+
+/** A promise to wait on and the function that settles it: one step of a two-learner race. */
+function signal(): { fire: () => void; fired: Promise<void> } {
+  let fire = () => {};
+  const fired = new Promise<void>((resolve) => (fire = resolve));
+  return { fire, fired };
+}
+
+/** Adds weight 1 (or `weight`) from `neighbourId` to each of these videos' lists. */
+const addCoWatch = (trx: Transaction<DB>, videoIds: string[], neighbourId: string, weight = 1) =>
+  store.addCoWatch(
+    trx,
+    new Map(videoIds.map((videoId) => [videoId, new Map([[neighbourId, weight]])])),
+    10,
+  );
 
 describe('co-watch lists', () => {
   it('keep a video’s neighbours heaviest first, and the page reads the heaviest', async () => {
@@ -104,27 +122,24 @@ describe('co-watch lists', () => {
 
   it('are locked while a learner merges into them, so a second learner (another server) waits', async () => {
     const [video, neighbour] = await makeVideos(2);
-    const store = new RecommendationStore(t.ctx.database.db, { affinityMs: 1, trendingMs: 1 });
     const add = (trx: Transaction<DB>, weight: number) =>
-      store.addCoWatch(trx, new Map([[video!.id, new Map([[neighbour!.id, weight]])]]), 10);
+      addCoWatch(trx, [video!.id], neighbour!.id, weight);
     const steps: string[] = [];
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let hasAdded = () => {};
-    const added = new Promise<void>((resolve) => (hasAdded = resolve));
+    const held = signal();
+    const added = signal();
     const first = store.transaction(async (trx) => {
       await add(trx, 1);
-      hasAdded();
-      await held;
+      added.fire();
+      await held.fired;
     });
-    await added;
+    await added.fired;
     const second = store.transaction(async (trx) => {
       await add(trx, 2);
       steps.push('second added');
     });
     await new Promise((resolve) => setTimeout(resolve, 300));
     steps.push('first commits');
-    release();
+    held.fire();
     await Promise.all([first, second]);
     expect(steps).toEqual(['first commits', 'second added']);
     expect((await readList(video!.id))?.weights).toEqual([3]);
@@ -134,32 +149,25 @@ describe('co-watch lists', () => {
   it('take both learners’ weight when two add to the same lists in opposite orders', async () => {
     const [first, second, neighbour] = await makeVideos(3);
     const [low, high] = [first!.id, second!.id].sort();
-    const store = new RecommendationStore(t.ctx.database.db, { affinityMs: 1, trendingMs: 1 });
     const add = (trx: Transaction<DB>, videoIds: string[]) =>
-      store.addCoWatch(
-        trx,
-        new Map(videoIds.map((videoId) => [videoId, new Map([[neighbour!.id, 1]])])),
-        10,
-      );
+      addCoWatch(trx, videoIds, neighbour!.id);
     // The high list stored first, so that a scan of the table meets it first.
     await store.transaction((trx) => add(trx, [high!]));
     await store.transaction((trx) => add(trx, [low!]));
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let hasLow = () => {};
-    const lowLocked = new Promise<void>((resolve) => (hasLow = resolve));
+    const held = signal();
+    const lowLocked = signal();
     const one = store.transaction(async (trx) => {
       await add(trx, [low!]);
-      hasLow();
-      await held;
+      lowLocked.fire();
+      await held.fired;
       await add(trx, [high!]);
     });
-    await lowLocked;
+    await lowLocked.fired;
     // The other learner names the high list first, while the first holds the low one and will
     // want the high one next.
     const other = store.transaction((trx) => add(trx, [high!, low!]));
     await new Promise((resolve) => setTimeout(resolve, 300));
-    release();
+    held.fire();
     await Promise.all([one, other]);
     expect((await readList(low!))?.weights).toEqual([3]);
     expect((await readList(high!))?.weights).toEqual([3]);
