@@ -26,6 +26,11 @@
 // (4) those clients alone (CPU per event). --phases runs some of them (an experiment's quick look);
 // the figures of the others then read n/a, and null in the JSON line.
 //
+// Where a page's time went: each page's Server-Timing header names its stages (state, propose,
+// candidates, rank, describe); "outside" is the rest (routing, the session's lookup, serialising,
+// waiting for the thread). Each phase prints every stage's p50 / p99 and the five slowest pages
+// stage by stage; the JSON line holds the stages' p50 / p99 (stagesMs).
+//
 // The database is the server's own embedded PostgreSQL in a temporary data directory, or
 // DATABASE_URL (an empty database: the bench migrates and fills it). --data-dir DIR keeps the
 // cluster in DIR and, when DIR already holds an instance of the same shape, measures on it as the
@@ -138,7 +143,7 @@ try {
     }),
   );
 
-  const readPage = async (index: number): Promise<{ ms: number; items: number }> => {
+  const readPage = async (index: number): Promise<PageRead> => {
     const isCold = index % 10 === 9;
     const started = performance.now();
     const response = await app.inject({
@@ -151,7 +156,11 @@ try {
     const elapsed = performance.now() - started;
     if (response.statusCode !== 200)
       throw new Error(`page: ${response.statusCode} ${response.body}`);
-    return { ms: elapsed, items: response.json<{ items: unknown[] }>().items.length };
+    return {
+      ms: elapsed,
+      items: response.json<{ items: unknown[] }>().items.length,
+      stages: parseServerTiming(String(response.headers['server-timing'] ?? '')),
+    };
   };
 
   const events = createEventLoad(app, instance, random);
@@ -327,6 +336,12 @@ try {
     p50Ms: round(pages.p50),
     p99Ms: round(pages.p99),
     shortPages: pages.short,
+    stagesMs: Object.fromEntries(
+      [...pages.stages].map(([stage, { p50, p99 }]) => [
+        stage,
+        { p50: round(p50), p99: round(p99) },
+      ]),
+    ),
   });
   const eventsJson = (result: EventLoadResult) => {
     const batches = summarise(result.latencies);
@@ -396,14 +411,25 @@ try {
 
 type Pages = Awaited<ReturnType<typeof runPages>>;
 
+/** One page as the bench saw it: its latency, its length, and its stages (Server-Timing, ms). */
+type PageRead = { ms: number; items: number; stages: Map<string, number> };
+
+/** `state;dur=2.1, propose;dur=3.4` -> state 2.1, propose 3.4. */
+function parseServerTiming(header: string): Map<string, number> {
+  const stages = new Map<string, number>();
+  for (const entry of header.split(',')) {
+    const [name, ...fields] = entry.trim().split(';');
+    const duration = fields.find((field) => field.startsWith('dur='));
+    if (name && duration) stages.set(name, Number(duration.slice(4)));
+  }
+  return stages;
+}
+
 /** 20 (--viewers) loops each reading a page after the other, for `seconds`. */
-async function runPages(
-  readPage: (index: number) => Promise<{ ms: number; items: number }>,
-  durationSeconds: number,
-) {
+async function runPages(readPage: (index: number) => Promise<PageRead>, durationSeconds: number) {
   // Each page's latency and when it was asked for, from the start: slow pages bunched at one
   // instant are a stall (a cold start, a burst), slow pages spread over the run are the load.
-  const pages: { ms: number; atSeconds: number }[] = [];
+  const pages: { ms: number; atSeconds: number; stages: Map<string, number> }[] = [];
   let short = 0;
   let counter = 0;
   const startedAt = performance.now();
@@ -416,7 +442,7 @@ async function runPages(
       while (performance.now() < endAt) {
         const atSeconds = (performance.now() - startedAt) / 1000;
         const result = await readPage(counter++);
-        pages.push({ ms: result.ms, atSeconds });
+        pages.push({ ms: result.ms, atSeconds, stages: result.stages });
         if (result.items < PAGE_SIZE) short += 1;
         if (thinkMs > 0) await think(-Math.log(1 - random()) * thinkMs);
       }
@@ -428,6 +454,14 @@ async function runPages(
     short,
     slowest: [...pages].sort((a, b) => b.ms - a.ms).slice(0, 5),
     ...summarise(pages.map((page) => page.ms)),
+    // Where the time went: each stage's p50 / p99 over the phase's pages, and what is outside the
+    // stages (routing, authentication, serialisation, and waiting for the thread).
+    stages: new Map(
+      [...new Set(pages.flatMap((page) => [...page.stages.keys()])), 'outside'].map((stage) => [
+        stage,
+        summarise(pages.map((page) => stageMs(page, stage))),
+      ]),
+    ),
   };
 }
 
@@ -446,11 +480,29 @@ function pickViewers(instance: Instance, count: number, random: () => number): s
   return [...picked];
 }
 
+function stageMs(page: { ms: number; stages: Map<string, number> }, stage: string): number {
+  if (stage !== 'outside') return page.stages.get(stage) ?? 0;
+  let inside = 0;
+  for (const value of page.stages.values()) inside += value;
+  return Math.max(0, page.ms - inside);
+}
+
 function describePages(pages: Pages): string {
   const slowest = pages.slowest
     .map((page) => `${page.ms.toFixed(0)} ms at ${page.atSeconds.toFixed(1)} s`)
     .join(', ');
-  return `${pages.count} pages, p50 ${ms(pages.p50)}, p99 ${ms(pages.p99)} (slowest ${slowest})`;
+  const stages = [...pages.stages]
+    .map(([stage, { p50, p99 }]) => `${stage} ${p50.toFixed(1)}/${p99.toFixed(1)}`)
+    .join(', ');
+  const slowestStages = pages.slowest
+    .map((page) =>
+      [...pages.stages.keys()].map((stage) => stageMs(page, stage).toFixed(0)).join('+'),
+    )
+    .join(', ');
+  return (
+    `${pages.count} pages, p50 ${ms(pages.p50)}, p99 ${ms(pages.p99)} (slowest ${slowest}); ` +
+    `stages p50/p99 ms: ${stages}; the slowest as ${[...pages.stages.keys()].join('+')}: ${slowestStages}`
+  );
 }
 
 function describeEvents(result: EventLoadResult): string {

@@ -82,6 +82,26 @@ describe('GET /api/v1/feed/for-you', () => {
     expect(page.nextCursor).toEqual(expect.any(String));
   });
 
+  it('says in Server-Timing how long each stage of the page took', async () => {
+    const visitor = makeAnonymous();
+    const response = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/feed/for-you?limit=10&anonymousId=${visitor.anonymousId}`,
+    });
+    expect(response.statusCode).toBe(200);
+    const stages = String(response.headers['server-timing'] ?? '')
+      .split(', ')
+      .map((entry) => /^([a-z]+);dur=(\d+\.\d)$/.exec(entry));
+    expect(stages.map((match) => match?.[1])).toEqual([
+      'state',
+      'propose',
+      'candidates',
+      'rank',
+      'describe',
+    ]);
+    for (const match of stages) expect(Number(match![2])).toBeGreaterThanOrEqual(0);
+  });
+
   it('adapts: after watching #cats to the end and skipping the rest, the next page is mostly #cats', async () => {
     const viewer = await makeAccount(t.app);
     const cats = videosOf.get('cats')!;

@@ -13,6 +13,7 @@ import {
   pageSchema,
   problemResponses,
   requireViewer,
+  ServerTiming,
 } from '../platform/http/index.js';
 import { AppError } from '../platform/errors.js';
 import { anonymousIdRequired } from './recommendation.errors.js';
@@ -111,12 +112,17 @@ export async function recommendationRoutes(
         response: { 200: forYouPageSchema, ...problemResponses(400) },
       },
     },
-    async (request) =>
-      recommendation.forYou(
+    async (request, reply) => {
+      const timing = new ServerTiming();
+      const page = await recommendation.forYou(
         feedViewerOf(request, request.query.anonymousId, false),
         request.query.limit,
         request.query.cursor,
-      ),
+        (stage) => timing.lap(stage),
+      );
+      reply.header('server-timing', timing.header());
+      return page;
+    },
   );
 
   api.post(

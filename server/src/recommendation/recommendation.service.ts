@@ -52,6 +52,9 @@ export type EventInput = {
 
 export type ForYouItem = { video: ListedVideo; reasons: { kind: string; text: string }[] };
 
+/** A page's stages, in order, as its Server-Timing header names them. */
+export type PageStage = 'state' | 'propose' | 'candidates' | 'rank' | 'describe';
+
 /** How far back a client's own event time may be (sendBeacon flushes late batches). */
 const MAX_EVENT_AGE_MS = 24 * 3_600_000;
 /** Recent videos whose co-watch neighbours are read (recency weight 0.7^k fades past eight). */
@@ -127,7 +130,13 @@ export class RecommendationService {
 
   // ---- the page ----
 
-  async forYou(viewer: FeedViewer, limit: number, cursor?: string): Promise<Page<ForYouItem>> {
+  /** `lap` is called as each stage of the page ends (the route times them for Server-Timing). */
+  async forYou(
+    viewer: FeedViewer,
+    limit: number,
+    cursor?: string,
+    lap: (stage: PageStage) => void = () => {},
+  ): Promise<Page<ForYouItem>> {
     const { pages, params } = this.deps;
     const now = this.now();
     const { seed, served } = cursor
@@ -140,6 +149,7 @@ export class RecommendationService {
       coWatchSources: CO_WATCH_SOURCES,
       perVideo: NEIGHBOURS_PER_SOURCE,
     });
+    lap('state');
     const { recent, coWatchRows } = state;
     const tastes = pickTastes(state.affinities, now, params.affinityHalfLifeMs);
     const scopes = [`region:${facts.region}`];
@@ -158,6 +168,7 @@ export class RecommendationService {
       popularLimit: 50,
       freshLimit: 40,
     });
+    lap('propose');
     const sources = collectSources(coWatched, proposals, now, params.trendingHalfLifeMs);
     const rows = await pages.readCandidates(
       viewer.accountId,
@@ -166,6 +177,7 @@ export class RecommendationService {
       served,
     );
     const candidates = toForYouCandidates(rows, sources);
+    lap('candidates');
     const page = rankForYouPage(
       {
         viewer: facts,
@@ -182,10 +194,12 @@ export class RecommendationService {
       },
       params,
     );
+    lap('rank');
     const listed = await this.describeVideos(
       viewer.accountId,
       page.items.map((item) => item.videoId),
     );
+    lap('describe');
     const items: ForYouItem[] = [];
     for (const item of page.items) {
       const video = listed.get(item.videoId);

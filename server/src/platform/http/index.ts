@@ -22,3 +22,4 @@ export { registerRateLimits, deleteEndedRateLimitWindows } from './rate-limit.js
 export { registerOpenApi } from './openapi.js';
 export { userText, problemSchema, problemResponses, uuidParam } from './schemas.js';
 export { sendBlob } from './send-blob.js';
+export { ServerTiming } from './server-timing.js';
