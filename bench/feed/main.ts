@@ -26,9 +26,9 @@
 // (4) those clients alone (CPU per event). --phases runs some of them (an experiment's quick look);
 // the figures of the others then read n/a, and null in the JSON line.
 //
-// Where a page's time went: each page's Server-Timing header names its stages (state, propose,
-// candidates, rank, describe); "outside" is the rest (routing, the session's lookup, serialising,
-// waiting for the thread). Each phase prints every stage's p50 / p99 and the five slowest pages
+// Where a page's time went: each page's Server-Timing header names its stages (auth: routing and
+// the session's lookup; state, propose, candidates, rank, describe); "outside" is the rest
+// (serialising, the injected request's own handling, waiting for the thread). Each phase prints every stage's p50 / p99 and the five slowest pages
 // stage by stage; the JSON line holds the stages' p50 / p99 (stagesMs).
 //
 // The database is the server's own embedded PostgreSQL in a temporary data directory, or
@@ -455,7 +455,7 @@ async function runPages(readPage: (index: number) => Promise<PageRead>, duration
     slowest: [...pages].sort((a, b) => b.ms - a.ms).slice(0, 5),
     ...summarise(pages.map((page) => page.ms)),
     // Where the time went: each stage's p50 / p99 over the phase's pages, and what is outside the
-    // stages (routing, authentication, serialisation, and waiting for the thread).
+    // stages (serialisation, the injected request's own handling, waiting for the thread).
     stages: new Map(
       [...new Set(pages.flatMap((page) => [...page.stages.keys()])), 'outside'].map((stage) => [
         stage,

@@ -93,6 +93,7 @@ describe('GET /api/v1/feed/for-you', () => {
       .split(', ')
       .map((entry) => /^([a-z]+);dur=(\d+\.\d)$/.exec(entry));
     expect(stages.map((match) => match?.[1])).toEqual([
+      'auth',
       'state',
       'propose',
       'candidates',

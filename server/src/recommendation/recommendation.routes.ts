@@ -114,6 +114,8 @@ export async function recommendationRoutes(
     },
     async (request, reply) => {
       const timing = new ServerTiming();
+      // Everything before the handler: routing, the session's lookup, the query's validation.
+      timing.record('auth', reply.elapsedTime);
       const page = await recommendation.forYou(
         feedViewerOf(request, request.query.anonymousId, false),
         request.query.limit,

@@ -6,6 +6,11 @@ export class ServerTiming {
   private readonly stages: { name: string; ms: number }[] = [];
   private last = performance.now();
 
+  /** A stage timed elsewhere (what came before the handler, say). */
+  record(name: string, ms: number): void {
+    this.stages.push({ name, ms });
+  }
+
   lap(name: string): void {
     const now = performance.now();
     this.stages.push({ name, ms: now - this.last });
