@@ -46,8 +46,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerProblemHandlers(app);
 
   await app.register(cookie);
-  // A suspended account's sessions stop resolving (moderation), whatever the accounts rules say.
-  registerAuthentication(app, ctx.moderation.refuseSuspended(ctx.sessions.resolve));
+  // A suspended account's sessions do not resolve (the session lookup skips them).
+  registerAuthentication(app, ctx.sessions.resolve);
   await registerRateLimits(app, ctx.database.db);
   await registerOpenApi(app, { version: API_VERSION });
 

@@ -67,7 +67,12 @@ export class AccountsStore {
     await this.db.insertInto('sessions').values(row).execute();
   }
 
-  /** The session with this id and kind that has not expired, with what requests need of its account. */
+  /**
+   * The session with this id and kind that has not expired, with what requests need of its
+   * account; none for a suspended account (moderation sets `suspended_at`), so that it can neither
+   * read as itself nor change anything, and a new log-in gives no session that works. One round
+   * trip: every signed-in request asks.
+   */
   findLiveSession(id: string, kind: 'cookie' | 'token'): Promise<LiveSession | undefined> {
     return this.db
       .selectFrom('sessions')
@@ -83,6 +88,7 @@ export class AccountsStore {
       ])
       .where('sessions.id', '=', id)
       .where('sessions.kind', '=', kind)
+      .where('accounts.suspendedAt', 'is', null)
       .where((eb) =>
         eb.or([
           eb('sessions.expiresAt', 'is', null),

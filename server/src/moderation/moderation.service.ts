@@ -5,7 +5,7 @@
 import type { Logger } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
 import type { CommentsService } from '../comments/index.js';
-import type { Page, ResolveSecret, Viewer } from '../platform/http/index.js';
+import type { Page, Viewer } from '../platform/http/index.js';
 import { decodeCursor, toPage } from '../platform/http/index.js';
 import { notFound } from '../platform/errors.js';
 import type { Queue } from '../platform/queue/index.js';
@@ -215,17 +215,5 @@ export class ModerationService {
       after ? { createdAt: new Date(String(after[0])), id: String(after[1]) } : undefined,
     );
     return toPage(rows, limit, (row) => [row.createdAt.toISOString(), row.id], presentAction);
-  }
-
-  /**
-   * Wraps the request authenticator: a suspended account's sessions and tokens stop resolving,
-   * so it can neither read as itself nor change anything, and a new log-in gives no session.
-   */
-  refuseSuspended(resolve: ResolveSecret): ResolveSecret {
-    return async (secret, kind) => {
-      const viewer = await resolve(secret, kind);
-      if (viewer && (await this.deps.store.isSuspended(viewer.accountId))) return null;
-      return viewer;
-    };
   }
 }

@@ -175,15 +175,6 @@ export class ModerationStore {
       .execute();
   }
 
-  async isSuspended(accountId: string): Promise<boolean> {
-    const row = await this.db
-      .selectFrom('accounts')
-      .select('suspendedAt')
-      .where('id', '=', accountId)
-      .executeTakeFirst();
-    return row?.suspendedAt != null;
-  }
-
   /** The record of every moderation action, newest first. */
   listActions(limit: number, cursor?: { createdAt: Date; id: string }) {
     let query = this.db.selectFrom('moderationActions').selectAll();
