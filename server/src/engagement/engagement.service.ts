@@ -161,6 +161,21 @@ export class EngagementService {
     });
   }
 
+  /** Presents rows of selectListedVideos, which carry their counters and the viewer's state. */
+  present(rows: (VideoWithCreator & VideoStats & ViewerEngagement)[]): ListedVideo[] {
+    return rows.map((row) => ({
+      ...presentVideo(row),
+      stats: {
+        likeCount: row.likeCount,
+        saveCount: row.saveCount,
+        commentCount: row.commentCount,
+        shareCount: row.shareCount,
+        viewCount: row.viewCount,
+      },
+      viewerState: { hasLiked: row.hasLiked, hasSaved: row.hasSaved },
+    }));
+  }
+
   async listSaved(viewer: Viewer, limit: number, cursor?: string): Promise<Page<ListedVideo>> {
     const after = cursor ? decodeCursor(cursor, 2) : undefined;
     const rows = await this.deps.store.listSaved(

@@ -33,6 +33,49 @@ export function selectVideosWithCreator(db: Executor) {
     ]);
 }
 
+/**
+ * The listed rows of these videos that the viewer may see, with their counters and whether the
+ * viewer liked and saved each: all that EngagementService.present needs, in one query (For You
+ * lists its page this way; lists that page by cursor use describe on their rows).
+ */
+export function selectListedVideos(
+  db: Executor,
+  viewerId: string | null,
+  videoIds: readonly string[],
+) {
+  const viewer = sql`${viewerId}::uuid`;
+  return (
+    selectVideosWithCreator(db)
+      // A lateral with a limit is looked up by key; as a plain join a generic plan may read all
+      // of video_stats to hash ten rows.
+      .leftJoinLateral(
+        (eb) =>
+          eb
+            .selectFrom('videoStats')
+            .select(['likeCount', 'saveCount', 'commentCount', 'shareCount', 'viewCount'])
+            .whereRef('videoStats.videoId', '=', 'videos.id')
+            .limit(1)
+            .as('counters'),
+        (join) => join.onTrue(),
+      )
+      .select([
+        sql<number>`coalesce(counters.like_count, 0)`.as('likeCount'),
+        sql<number>`coalesce(counters.save_count, 0)`.as('saveCount'),
+        sql<number>`coalesce(counters.comment_count, 0)`.as('commentCount'),
+        sql<number>`coalesce(counters.share_count, 0)`.as('shareCount'),
+        sql<number>`coalesce(counters.view_count, 0)`.as('viewCount'),
+        sql<boolean>`exists (select 1 from video_likes l where l.video_id = videos.id and l.account_id = ${viewer})`.as(
+          'hasLiked',
+        ),
+        sql<boolean>`exists (select 1 from video_saves f where f.video_id = videos.id and f.account_id = ${viewer})`.as(
+          'hasSaved',
+        ),
+      ])
+      .where(sql<boolean>`videos.id = any(${[...videoIds]}::uuid[])`)
+      .where(videoVisibleTo(viewerId))
+  );
+}
+
 /** The repeat window: a viewer's view (or share) of a video counts once per this interval. */
 const MARK_INTERVAL = sql`interval '24 hours'`;
 

@@ -1,6 +1,10 @@
 // The engagement capability's door: likes, favourites, shares, views, the per-video counters,
 // and the listed-video shape every video list uses.
-export { EngagementStore, selectVideosWithCreator } from './engagement.store.js';
+export {
+  EngagementStore,
+  selectListedVideos,
+  selectVideosWithCreator,
+} from './engagement.store.js';
 export {
   EngagementService,
   ENGAGEMENT_EVENTS,

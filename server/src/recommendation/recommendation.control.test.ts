@@ -98,6 +98,35 @@ describe('the watch history', () => {
     ).toBe(401);
   });
 
+  it('lists each video with its counters and what the viewer did with it', async () => {
+    const viewer = await makeAccount(t.app);
+    const other = await makeAccount(t.app);
+    const [liked, saved] = videosOf.get('dogs')!.slice(6);
+    await sendEvents(t, viewer, [...watchToTheEnd(liked!.id), ...watchToTheEnd(saved!.id)]);
+    for (const [who, verb, video] of [
+      [viewer, 'like', liked],
+      [other, 'like', liked],
+      [viewer, 'save', saved],
+    ] as const) {
+      const response = await t.app.inject({
+        method: 'PUT',
+        url: `/api/v1/videos/${video!.id}/${verb}`,
+        headers: who.headers,
+      });
+      expect(response.statusCode, response.body).toBe(200);
+    }
+    const entries = await historyOf(viewer);
+    const entryOf = (id: string) => entries.find((entry) => entry.video.id === id);
+    expect(entryOf(liked!.id)?.video).toMatchObject({
+      stats: { likeCount: 2, saveCount: 0 },
+      viewerState: { hasLiked: true, hasSaved: false },
+    });
+    expect(entryOf(saved!.id)?.video).toMatchObject({
+      stats: { likeCount: 0, saveCount: 1 },
+      viewerState: { hasLiked: false, hasSaved: true },
+    });
+  });
+
   it('deleting an entry removes its influence on For You', async () => {
     const viewer = await makeAccount(t.app);
     const cats = videosOf.get('cats')!;

@@ -5,7 +5,7 @@
 // parses one value instead of thousands of fields, and there are no keys to camelCase.
 import type { CoWatchRow } from '@shortwave/ranking';
 import { sql, type RawBuilder } from 'kysely';
-import { selectVideosWithCreator } from '../engagement/index.js';
+import { selectListedVideos } from '../engagement/index.js';
 import type { Db, PreparedStatements } from '../platform/db/index.js';
 import { notMutedBy, videoVisibleTo } from '../social/index.js';
 import {
@@ -206,13 +206,9 @@ export class ForYouPageStore {
     return (rows[0]?.candidates ?? []).map(toCandidate);
   }
 
-  /** The listed-video rows of these videos, still visible to the viewer. */
+  /** The listed rows of these videos still visible to the viewer, counters and all. */
   listVideos(accountId: string | null, videoIds: readonly string[]) {
     if (videoIds.length === 0) return Promise.resolve([]);
-    return this.prepared.rows(
-      selectVideosWithCreator(this.db)
-        .where(sql<boolean>`videos.id = any(${uuids(videoIds)})`)
-        .where(videoVisibleTo(accountId)),
-    );
+    return this.prepared.rows(selectListedVideos(this.db, accountId, videoIds));
   }
 }

@@ -228,7 +228,7 @@ export class RecommendationService {
     videoIds: readonly string[],
   ): Promise<Map<string, ListedVideo>> {
     const rows = await this.deps.pages.listVideos(accountId, videoIds);
-    const listed = await this.deps.engagement.describe(accountId, rows);
+    const listed = this.deps.engagement.present(rows);
     return new Map(listed.map((video) => [video.id, video]));
   }
 
