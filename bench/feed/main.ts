@@ -49,6 +49,20 @@ import { cpuMeter } from './cpu.js';
 import { BATCH_SIZE, createEventLoad, type EventLoadResult } from './event-load.js';
 import { generateInstance, type Instance } from './generate.js';
 import { readSavedInstance, saveInstance } from './instance-file.js';
+import {
+  batchLatencies,
+  describeEvents,
+  describePages,
+  ms,
+  parseServerTiming,
+  rate,
+  round,
+  summarise,
+  summarisePages,
+  type PageRead,
+  type PageSeen,
+  type Pages,
+} from './report.js';
 import { createSeededRandom } from '@shortwave/ranking';
 
 const { values } = parseArgs({
@@ -409,27 +423,11 @@ try {
     await rm(dataDir, { recursive: true, force: true });
 }
 
-type Pages = Awaited<ReturnType<typeof runPages>>;
-
-/** One page as the bench saw it: its latency, its length, and its stages (Server-Timing, ms). */
-type PageRead = { ms: number; items: number; stages: Map<string, number> };
-
-/** `state;dur=2.1, propose;dur=3.4` -> state 2.1, propose 3.4. */
-function parseServerTiming(header: string): Map<string, number> {
-  const stages = new Map<string, number>();
-  for (const entry of header.split(',')) {
-    const [name, ...fields] = entry.trim().split(';');
-    const duration = fields.find((field) => field.startsWith('dur='));
-    if (name && duration) stages.set(name, Number(duration.slice(4)));
-  }
-  return stages;
-}
-
 /** 20 (--viewers) loops each reading a page after the other, for `seconds`. */
 async function runPages(readPage: (index: number) => Promise<PageRead>, durationSeconds: number) {
   // Each page's latency and when it was asked for, from the start: slow pages bunched at one
   // instant are a stall (a cold start, a burst), slow pages spread over the run are the load.
-  const pages: { ms: number; atSeconds: number; stages: Map<string, number> }[] = [];
+  const pages: PageSeen[] = [];
   let short = 0;
   let counter = 0;
   const startedAt = performance.now();
@@ -448,27 +446,7 @@ async function runPages(readPage: (index: number) => Promise<PageRead>, duration
       }
     }),
   );
-  return {
-    count: pages.length,
-    pagesPerSecond: pages.length / durationSeconds,
-    short,
-    slowest: [...pages].sort((a, b) => b.ms - a.ms).slice(0, 5),
-    ...summarise(pages.map((page) => page.ms)),
-    // Where the time went: each stage's p50 / p99 over the phase's pages, and what is outside the
-    // stages (serialisation, the injected request's own handling, waiting for the thread).
-    stages: new Map(
-      [...new Set(pages.flatMap((page) => [...page.stages.keys()])), 'outside'].map((stage) => [
-        stage,
-        summarise(pages.map((page) => stageMs(page, stage))),
-      ]),
-    ),
-  };
-}
-
-function summarise(values: number[]) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-  return { p50: at(0.5), p99: at(0.99) };
+  return summarisePages(pages, durationSeconds, short);
 }
 
 function pickViewers(instance: Instance, count: number, random: () => number): string[] {
@@ -478,51 +456,4 @@ function pickViewers(instance: Instance, count: number, random: () => number): s
     picked.add(active[Math.floor(random() * active.length)]!);
   }
   return [...picked];
-}
-
-function stageMs(page: { ms: number; stages: Map<string, number> }, stage: string): number {
-  if (stage !== 'outside') return page.stages.get(stage) ?? 0;
-  let inside = 0;
-  for (const value of page.stages.values()) inside += value;
-  return Math.max(0, page.ms - inside);
-}
-
-function describePages(pages: Pages): string {
-  const slowest = pages.slowest
-    .map((page) => `${page.ms.toFixed(0)} ms at ${page.atSeconds.toFixed(1)} s`)
-    .join(', ');
-  const stages = [...pages.stages]
-    .map(([stage, { p50, p99 }]) => `${stage} ${p50.toFixed(1)}/${p99.toFixed(1)}`)
-    .join(', ');
-  const slowestStages = pages.slowest
-    .map((page) =>
-      [...pages.stages.keys()].map((stage) => stageMs(page, stage).toFixed(0)).join('+'),
-    )
-    .join(', ');
-  return (
-    `${pages.count} pages, p50 ${ms(pages.p50)}, p99 ${ms(pages.p99)} (slowest ${slowest}); ` +
-    `stages p50/p99 ms: ${stages}; the slowest as ${[...pages.stages.keys()].join('+')}: ${slowestStages}`
-  );
-}
-
-function describeEvents(result: EventLoadResult): string {
-  const skipped = result.skipped ? `, ${result.skipped} batches not taken` : '';
-  return `${result.accepted} events learnt, ${rate(result)}${skipped}`;
-}
-
-function rate(result: EventLoadResult | undefined): string {
-  return result === undefined ? 'n/a' : `${(result.accepted / result.seconds).toFixed(0)} events/s`;
-}
-
-function batchLatencies(result: EventLoadResult): string {
-  const batches = summarise(result.latencies);
-  return `${batches.p50.toFixed(0)} / ${batches.p99.toFixed(0)} ms`;
-}
-
-function ms(value: number | undefined): string {
-  return value === undefined ? 'n/a' : `${value.toFixed(1)} ms`;
-}
-
-function round(value: number): number {
-  return Math.round(value * 10) / 10;
 }
