@@ -1,7 +1,7 @@
 // Kysely queries for likes, saves, view and share counting and the per-video counters. Like and
 // save counters are kept by triggers (migration 0004); views and shares are counted here, each
 // guarded by the mark that proves it is the viewer's first in 24 hours.
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { DB, Db } from '../platform/db/index.js';
 import { videoVisibleTo } from '../social/index.js';
 
@@ -34,6 +34,32 @@ export function selectVideosWithCreator(db: Executor) {
 }
 
 /**
+ * The video's counters, as a lateral to join as `counters`: looked up by key (as a plain join, a
+ * generic plan may read all of video_stats to hash ten rows).
+ */
+const countersOf = (videoId: RawBuilder<unknown>) =>
+  sql`(select like_count, save_count, comment_count, share_count, view_count from video_stats
+    where video_stats.video_id = ${videoId} limit 1)`.as('counters');
+
+/** What ListedVideo shows of the video: its counters (`counters`) and the viewer's like and save. */
+function engagementColumns(videoId: RawBuilder<unknown>, viewerId: string | null) {
+  const viewer = sql`${viewerId}::uuid`;
+  return [
+    sql<number>`coalesce(counters.like_count, 0)`.as('likeCount'),
+    sql<number>`coalesce(counters.save_count, 0)`.as('saveCount'),
+    sql<number>`coalesce(counters.comment_count, 0)`.as('commentCount'),
+    sql<number>`coalesce(counters.share_count, 0)`.as('shareCount'),
+    sql<number>`coalesce(counters.view_count, 0)`.as('viewCount'),
+    sql<boolean>`exists (select 1 from video_likes l where l.video_id = ${videoId} and l.account_id = ${viewer})`.as(
+      'hasLiked',
+    ),
+    sql<boolean>`exists (select 1 from video_saves f where f.video_id = ${videoId} and f.account_id = ${viewer})`.as(
+      'hasSaved',
+    ),
+  ];
+}
+
+/**
  * The listed rows of these videos that the viewer may see, with their counters and whether the
  * viewer liked and saved each: all that EngagementService.present needs, in one query (For You
  * lists its page this way; lists that page by cursor use describe on their rows).
@@ -43,37 +69,12 @@ export function selectListedVideos(
   viewerId: string | null,
   videoIds: readonly string[],
 ) {
-  const viewer = sql`${viewerId}::uuid`;
-  return (
-    selectVideosWithCreator(db)
-      // A lateral with a limit is looked up by key; as a plain join a generic plan may read all
-      // of video_stats to hash ten rows.
-      .leftJoinLateral(
-        (eb) =>
-          eb
-            .selectFrom('videoStats')
-            .select(['likeCount', 'saveCount', 'commentCount', 'shareCount', 'viewCount'])
-            .whereRef('videoStats.videoId', '=', 'videos.id')
-            .limit(1)
-            .as('counters'),
-        (join) => join.onTrue(),
-      )
-      .select([
-        sql<number>`coalesce(counters.like_count, 0)`.as('likeCount'),
-        sql<number>`coalesce(counters.save_count, 0)`.as('saveCount'),
-        sql<number>`coalesce(counters.comment_count, 0)`.as('commentCount'),
-        sql<number>`coalesce(counters.share_count, 0)`.as('shareCount'),
-        sql<number>`coalesce(counters.view_count, 0)`.as('viewCount'),
-        sql<boolean>`exists (select 1 from video_likes l where l.video_id = videos.id and l.account_id = ${viewer})`.as(
-          'hasLiked',
-        ),
-        sql<boolean>`exists (select 1 from video_saves f where f.video_id = videos.id and f.account_id = ${viewer})`.as(
-          'hasSaved',
-        ),
-      ])
-      .where(sql<boolean>`videos.id = any(${[...videoIds]}::uuid[])`)
-      .where(videoVisibleTo(viewerId))
-  );
+  const videoId = sql.ref('videos.id');
+  return selectVideosWithCreator(db)
+    .leftJoinLateral(countersOf(videoId), (join) => join.onTrue())
+    .select(engagementColumns(videoId, viewerId))
+    .where(sql<boolean>`videos.id = any(${[...videoIds]}::uuid[])`)
+    .where(videoVisibleTo(viewerId));
 }
 
 /** The repeat window: a viewer's view (or share) of a video counts once per this interval. */
@@ -179,18 +180,12 @@ export class EngagementStore {
   /** Counters and the viewer's own likes and saves for these videos, in one query. */
   async engagementOf(viewerId: string | null, videoIds: string[]): Promise<Engagement[]> {
     if (videoIds.length === 0) return [];
-    const { rows } = await sql<VideoStats & ViewerEngagement & { videoId: string }>`
-      select
-        ids.id as video_id,
-        coalesce(s.like_count, 0) as like_count,
-        coalesce(s.save_count, 0) as save_count,
-        coalesce(s.comment_count, 0) as comment_count,
-        coalesce(s.share_count, 0) as share_count,
-        coalesce(s.view_count, 0) as view_count,
-        exists (select 1 from video_likes l where l.video_id = ids.id and l.account_id = ${viewerId}::uuid) as has_liked,
-        exists (select 1 from video_saves f where f.video_id = ids.id and f.account_id = ${viewerId}::uuid) as has_saved
-      from unnest(${videoIds}::uuid[]) as ids (id)
-      left join video_stats s on s.video_id = ids.id`.execute(this.db);
+    const videoId = sql.ref('ids.id');
+    const rows = await this.db
+      .selectFrom(sql<{ id: string }>`(select unnest(${videoIds}::uuid[]) as id)`.as('ids'))
+      .leftJoinLateral(countersOf(videoId), (join) => join.onTrue())
+      .select([sql<string>`ids.id`.as('videoId'), ...engagementColumns(videoId, viewerId)])
+      .execute();
     return rows.map(({ videoId, hasLiked, hasSaved, ...stats }) => ({
       videoId,
       stats,
