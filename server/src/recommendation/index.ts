@@ -7,6 +7,7 @@ import type { Db, PreparedStatements } from '../platform/db/index.js';
 import { ForYouLearner } from './recommendation.learner.js';
 import { RecommendationService } from './recommendation.service.js';
 import { ForYouPageStore } from './recommendation.page-store.js';
+import { PagesInFlight } from './recommendation.pages-in-flight.js';
 import { RecommendationStore } from './recommendation.store.js';
 
 export { RecommendationService } from './recommendation.service.js';
@@ -33,13 +34,16 @@ export function createRecommendationService(deps: {
     trendingMs: params.trendingHalfLifeMs,
   };
   const store = new RecommendationStore(deps.db, halfLives);
+  const pagesInFlight = new PagesInFlight();
   return new RecommendationService({
     store,
     pages: new ForYouPageStore(deps.db, deps.prepared),
+    pagesInFlight,
     learner: new ForYouLearner({
       store: new RecommendationStore(deps.learningDb, halfLives),
       params,
       log: deps.log,
+      pages: pagesInFlight,
     }),
     engagement: deps.engagement,
     params,

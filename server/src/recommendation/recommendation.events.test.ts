@@ -1,6 +1,7 @@
 // Viewing events: batches are validated, idempotent by client event id, accepted from signed-in
 // viewers (cookie + CSRF, bearer), signed-out visitors and sendBeacon's text/plain.
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   makeAccount,
@@ -13,6 +14,7 @@ import {
   event,
   makeAnonymous,
   postEvents,
+  readForYou,
   sendEvents,
   watchToTheEnd,
 } from './for-you.test-support.js';
@@ -202,3 +204,46 @@ describe('POST /api/v1/feed/events', () => {
     expect(response.json()).toMatchObject({ type: '/problems/anonymous-id-required' });
   });
 });
+
+describe('learning while a For You page is being built', () => {
+  it('waits between its statements for the page, but not for ever', async () => {
+    // The page is held in PostgreSQL: its viewer-state read waits for this lock (the learner
+    // never touches that table for events without a "hide creator").
+    const blocker = new pg.Client({ connectionString: t.ctx.database.connectionString });
+    await blocker.connect();
+    const page = makeAnonymous();
+    let pageRead: ReturnType<typeof readForYou> | undefined;
+    try {
+      await blocker.query('begin');
+      await blocker.query('lock table viewer_hidden_creators in access exclusive mode');
+      pageRead = readForYou(t, page);
+      await waitFor(async () => {
+        const { rows } = await blocker.query<{ n: number }>(
+          `select count(*)::int as n from pg_stat_activity
+           where wait_event_type = 'Lock' and query like '%viewer_hidden_creators%'`,
+        );
+        return (rows[0]?.n ?? 0) > 0;
+      });
+      const started = performance.now();
+      expect(await sendEvents(t, makeAnonymous(), watchToTheEnd(video.id))).toEqual({
+        accepted: 4,
+        duplicates: 0,
+      });
+      // Ten statements, each after waiting its bound (25 ms) for the page that did not end.
+      expect(performance.now() - started).toBeGreaterThanOrEqual(10 * 25);
+    } finally {
+      await blocker.query('rollback');
+      await blocker.end();
+      await pageRead?.catch(() => undefined); // settled before the app closes, pass or fail
+    }
+    expect((await pageRead).items.length).toBeGreaterThan(0);
+  });
+});
+
+async function waitFor(condition: () => Promise<boolean>) {
+  for (let attempt = 0; attempt < 200; attempt += 1) {
+    if (await condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error('condition not met in 5 s');
+}

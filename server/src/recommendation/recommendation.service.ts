@@ -25,6 +25,7 @@ import {
   toForYouCandidates,
 } from './recommendation.page-inputs.js';
 import type { ForYouPageStore } from './recommendation.page-store.js';
+import type { PagesInFlight } from './recommendation.pages-in-flight.js';
 import { toVideoFacts } from './recommendation.records.js';
 import type { RecommendationStore } from './recommendation.store.js';
 import {
@@ -69,6 +70,8 @@ export class RecommendationService {
       store: RecommendationStore;
       pages: ForYouPageStore;
       learner: ForYouLearner;
+      /** The pages being built, which the learner yields to. */
+      pagesInFlight: PagesInFlight;
       engagement: EngagementService;
       params: ForYouParams;
       /** This instance's region: signed-out visitors' trending scope. */
@@ -136,6 +139,15 @@ export class RecommendationService {
     limit: number,
     cursor?: string,
     lap: (stage: PageStage) => void = () => {},
+  ): Promise<Page<ForYouItem>> {
+    return this.deps.pagesInFlight.around(() => this.buildForYou(viewer, limit, cursor, lap));
+  }
+
+  private async buildForYou(
+    viewer: FeedViewer,
+    limit: number,
+    cursor: string | undefined,
+    lap: (stage: PageStage) => void,
   ): Promise<Page<ForYouItem>> {
     const { pages, params } = this.deps;
     const now = this.now();
