@@ -44,10 +44,12 @@ const DEADLOCK = '40P01';
 /**
  * The longest the learner waits for pages before each of a group's ten statements: at most
  * 250 ms a group, so a viewer's events still reach their next page within a second. On
- * bench:feed (6,000 events/s) this halved the page p50 while events arrived, and the learner
- * kept up (docs/recommendation.md, "Seventh round").
+ * bench:feed (6,000 events/s) the page p50 while events arrived fell from 39-67 to 31-47 ms
+ * (docs/recommendation.md, "Seventh round").
  */
 const YIELD_TO_PAGES_MS = 25;
+/** With this many requests' batches queued behind the group, it stops yielding and catches up. */
+const MAX_BATCHES_WAITING_TO_YIELD = 10;
 
 export class ForYouLearner {
   private readonly pending: Submission[] = [];
@@ -109,7 +111,10 @@ export class ForYouLearner {
 
   private learnGroup(group: Submission[]): Promise<LearnResult[]> {
     const { store, params, pages } = this.deps;
-    const yieldToPages = () => pages.yieldTo(YIELD_TO_PAGES_MS);
+    const yieldToPages = () =>
+      this.pending.length < MAX_BATCHES_WAITING_TO_YIELD
+        ? pages.yieldTo(YIELD_TO_PAGES_MS)
+        : undefined;
     return store.transaction(async (trx) => {
       const viewerIds = [...new Set(group.map((s) => s.viewer.viewerId))];
       await yieldToPages();
