@@ -2,7 +2,8 @@
 // loop turns each group into one transaction (per-viewer locks, dedupe by client event id, the
 // records learnFromEvent needs read in two queries, its updates summed by key in memory and
 // written as one additive upsert per table; the co-watch lists it adds to are locked and merged
-// inside PostgreSQL). A request returns once its events are committed, so the viewer's next page
+// inside PostgreSQL). Before each statement it yields, briefly, to pages being built
+// (PagesInFlight). A request returns once its events are committed, so the viewer's next page
 // reflects them.
 import {
   addDecayed,

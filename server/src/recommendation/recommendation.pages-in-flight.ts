@@ -14,7 +14,8 @@ export class PagesInFlight {
       return await build();
     } finally {
       this.count -= 1;
-      if (this.count === 0) for (const wake of [...this.waiting]) wake();
+      // A Set's iteration survives each wake deleting itself.
+      if (this.count === 0) for (const wake of this.waiting) wake();
     }
   }
 
