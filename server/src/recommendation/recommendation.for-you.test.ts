@@ -19,6 +19,7 @@ import {
   watchToTheEnd,
 } from './for-you.test-support.js';
 import { ForYouPageStore } from './recommendation.page-store.js';
+import { toForYouCandidates } from './recommendation.page-inputs.js';
 
 let t: TestApp;
 const topics = ['cats', 'dogs', 'cooking', 'cars'] as const;
@@ -256,14 +257,17 @@ describe('visibility in For You', () => {
       cats.slice(0, 2).flatMap((video) => watchToTheEnd(video.id)),
     );
     const forbidden = [forFollowers.id, secret.id, blockedVideo.id, blockingVideo.id];
-    // The candidate read applies the rules itself: were it to leave them to the page's last
-    // read, a page whose best candidates are hidden would come out short, not wrong.
+    // The candidates are filtered by the rule itself: were it left to the page's last read, a
+    // page whose best candidates are hidden would come out short, not wrong.
     const pages = new ForYouPageStore(t.ctx.database.db, t.ctx.database.prepared);
-    const readable = await pages.readCandidates(
-      stranger.id,
-      stranger.id,
-      [...forbidden, cats[5]!.id],
-      [],
+    const relations = await pages.readViewerState(
+      { viewerId: stranger.id, accountId: stranger.id },
+      { historyWindow: 50, followed: 200, coWatchSources: 8, perVideo: 50 },
+    );
+    const readable = toForYouCandidates(
+      await pages.readCandidateFacts([...forbidden, cats[5]!.id]),
+      new Map(),
+      { ...relations, accountId: stranger.id },
     );
     expect(readable.map((candidate) => candidate.video.videoId)).toEqual([cats[5]!.id]);
     const strangerSees = await readAllForYou(t, stranger, 8);

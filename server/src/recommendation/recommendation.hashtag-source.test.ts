@@ -33,6 +33,7 @@ async function proposeForTag(perTaste: number) {
   const proposals = await pages.proposeCandidates({
     viewerId: '00000000-0000-4000-8000-000000000001',
     servedIds: [],
+    coWatchedIds: [],
     followedCreatorIds: [],
     tasteCreatorIds: [],
     tasteHashtags: [tag],

@@ -14,10 +14,12 @@ import {
   type VideoFacts,
   type ViewerEventKind,
   type ViewerEventUpdates,
+  type VideoStatsRecord,
   type ViewerFacts,
   type ViewerVideoRecord,
 } from '@shortwave/ranking';
 import type { Logger } from 'pino';
+import type { CandidateFactsCache } from './recommendation.candidate-cache.js';
 import type { PagesInFlight } from './recommendation.pages-in-flight.js';
 import type { RecommendationStore, VideoStatsIncrement } from './recommendation.store.js';
 
@@ -62,6 +64,8 @@ export class ForYouLearner {
       params: ForYouParams;
       log: Logger;
       pages: PagesInFlight;
+      /** Where the counters it commits go, so that this server's next page ranks with them. */
+      candidates: CandidateFactsCache;
     },
   ) {}
 
@@ -110,13 +114,14 @@ export class ForYouLearner {
     }
   }
 
-  private learnGroup(group: Submission[]): Promise<LearnResult[]> {
+  private async learnGroup(group: Submission[]): Promise<LearnResult[]> {
     const { store, params, pages } = this.deps;
+    let committedStats: VideoStatsRecord[] = [];
     const yieldToPages = () =>
       this.pending.length < MAX_BATCHES_WAITING_TO_YIELD
         ? pages.yieldTo(YIELD_TO_PAGES_MS)
         : undefined;
-    return store.transaction(async (trx) => {
+    const results = await store.transaction(async (trx) => {
       const viewerIds = [...new Set(group.map((s) => s.viewer.viewerId))];
       await yieldToPages();
       await store.lockViewers(trx, viewerIds);
@@ -180,13 +185,15 @@ export class ForYouLearner {
       await yieldToPages();
       await store.insertHiddenCreators(trx, learning.hiddenCreators);
       await yieldToPages();
-      await store.addVideoStats(trx, [...learning.stats.values()]);
+      committedStats = await store.addVideoStats(trx, [...learning.stats.values()]);
       await yieldToPages();
       await store.addCoWatch(trx, learning.coWatch, params.coWatchCapacity);
       await yieldToPages();
       await store.addTrending(trx, learning.trendingRows());
       return results;
     });
+    this.deps.candidates.putStats(committedStats);
+    return results;
   }
 }
 

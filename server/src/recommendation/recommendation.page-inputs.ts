@@ -1,5 +1,6 @@
 // From the page store's answers to rankForYouPage's inputs: the viewer's strongest tastes, the
-// co-watch source bounded to its best few, and each candidate's facts, counters and sources.
+// co-watch source bounded to its best few, and each candidate the viewer may see with its facts,
+// counters and sources.
 import {
   readDecayed,
   type AffinityRecord,
@@ -9,7 +10,8 @@ import {
   type ForYouParams,
   type ViewerVideoRecord,
 } from '@shortwave/ranking';
-import type { CandidateProposal } from './recommendation.records.js';
+import { isVideoVisible } from '../videos/index.js';
+import type { CandidateFacts, CandidateProposal } from './recommendation.records.js';
 
 const TASTES_PER_KIND = 5;
 // The personal sources are about half their earlier sizes (this 150, the service's per-taste 15
@@ -72,7 +74,10 @@ export function pickCoWatched(
   );
 }
 
-/** Every candidate's sources by id: the co-watched picks (with their via) and the proposals. */
+/**
+ * Every candidate's sources by id: the co-watched picks (with their via) that the page store
+ * proposed back as unseen, and the other proposals.
+ */
 export function collectSources(
   coWatched: ReadonlyMap<string, string>,
   proposals: readonly CandidateProposal[],
@@ -85,7 +90,10 @@ export function collectSources(
     if (list === undefined) sources.set(videoId, [source]);
     else list.push(source);
   };
-  for (const [videoId, via] of coWatched) add(videoId, { kind: 'co-watched', viaVideoId: via });
+  for (const proposal of proposals) {
+    const via = proposal.source === 'co-watched' ? coWatched.get(proposal.videoId) : undefined;
+    if (via !== undefined) add(proposal.videoId, { kind: 'co-watched', viaVideoId: via });
+  }
   for (const proposal of proposals) {
     const source = toSource(proposal, now, trendingHalfLifeMs);
     if (source !== undefined) add(proposal.videoId, source);
@@ -93,12 +101,44 @@ export function collectSources(
   return sources;
 }
 
-/** The candidates read as ranking candidates, each with the sources that proposed it. */
+/** The viewer's relations that decide which candidates they may see (the page's state read). */
+export type ViewerRelations = {
+  accountId: string | null;
+  hiddenCreatorIds: ReadonlySet<string>;
+  mutedAccountIds: ReadonlySet<string>;
+  blockedAccountIds: ReadonlySet<string>;
+  /** The newest the state read holds: a private creator followed longer ago is left out. */
+  followedCreatorIds: ReadonlySet<string>;
+};
+
+/**
+ * The candidates the viewer may see, as ranking candidates with the sources that proposed them:
+ * the videos capability's rule (isVideoVisible) on the cached facts and the viewer's relations,
+ * creators they muted or hid left out.
+ */
 export function toForYouCandidates(
-  rows: readonly Omit<ForYouCandidate, 'sources'>[],
+  facts: readonly CandidateFacts[],
   sources: ReadonlyMap<string, readonly CandidateSource[]>,
+  viewer: ViewerRelations,
 ): ForYouCandidate[] {
-  return rows.map((row) => ({ ...row, sources: sources.get(row.video.videoId) ?? [] }));
+  const candidates: ForYouCandidate[] = [];
+  for (const { video, stats, audience } of facts) {
+    const creatorId = video.creatorId;
+    if (viewer.hiddenCreatorIds.has(creatorId) || viewer.mutedAccountIds.has(creatorId)) continue;
+    const isVisible = isVideoVisible(
+      viewer.accountId,
+      { accountId: creatorId, visibility: audience.visibility, isPlayable: true },
+      {
+        // As the SQL twin of the rule has it, a video not ready is hidden from its creator too.
+        isTakenDown: !audience.isShown,
+        isBlocked: viewer.blockedAccountIds.has(creatorId),
+        isPrivateAccount: audience.isPrivateAccount,
+        isFollower: viewer.followedCreatorIds.has(creatorId),
+      },
+    );
+    if (isVisible) candidates.push({ video, stats, sources: sources.get(video.videoId) ?? [] });
+  }
+  return candidates;
 }
 
 function toSource(
@@ -113,6 +153,8 @@ function toSource(
       trendingHalfLifeMs,
     );
   switch (proposal.source) {
+    case 'co-watched':
+      return undefined;
     case 'followed':
       return { kind: 'followed-creator', creatorId: proposal.key ?? '' };
     case 'creator':

@@ -1,16 +1,16 @@
 // Kysely queries of a For You page (docs/recommendation.md, "The page"): the viewer's records,
-// tastes and co-watch rows in one round trip, every candidate source in a second, the
-// candidates' facts with every visibility rule applied in a third, then the listed rows of the
-// page's few. Lists of hundreds come back as one JSON array of arrays: node-postgres then
+// tastes, co-watch rows and relations in one round trip, every candidate source (none the viewer
+// has seen) in a second, the facts of candidates the cache lacks in a third, then the listed rows
+// of the page's few with every visibility rule applied. Lists of hundreds come back as one JSON array of arrays: node-postgres then
 // parses one value instead of thousands of fields, and there are no keys to camelCase.
 import type { CoWatchRow } from '@shortwave/ranking';
 import { sql, type RawBuilder } from 'kysely';
 import { selectListedVideos } from '../engagement/index.js';
 import type { Db, PreparedStatements } from '../platform/db/index.js';
-import { notMutedBy, videoVisibleTo } from '../social/index.js';
 import {
   CANDIDATE_TUPLE_SQL,
   toCandidate,
+  type CandidateFacts,
   toViewerVideoRecord,
   type CandidateProposal,
   type CandidateTuple,
@@ -54,7 +54,8 @@ export class ForYouPageStore {
 
   /**
    * In one round trip: the viewer's latest `historyWindow` records (any sign, newest first),
-   * their strongest 500 tastes, hidden and followed creators, and the `perVideo` heaviest
+   * their strongest 500 tastes, hidden, followed (the newest `followed`), blocked (either way) and
+   * muted accounts, and the `perVideo` heaviest
    * co-watch neighbours (the head of each list) of the `coWatchSources` newest of those records
    * with a signal (with each source's co-watch total).
    */
@@ -70,6 +71,8 @@ export class ForYouPageStore {
         [kind: 'creator' | 'hashtag', key: string, value: number, updatedAt: number][] | null;
       hidden: string[] | null;
       followed: string[] | null;
+      blocked: string[] | null;
+      muted: string[] | null;
       coWatch: [videoId: string, neighbourIds: string[], weights: number[], total: number][] | null;
     }>`
       with recent as (
@@ -85,6 +88,9 @@ export class ForYouPageStore {
         (select array_agg(followee_id) from (select followee_id from follows
           where follower_id = ${accountId}::uuid and state = 'accepted'
           order by created_at desc limit ${limits.followed}) f) as followed,
+        (select array_agg(case when blocker_id = ${accountId}::uuid then blocked_id else blocker_id end)
+          from blocks where blocker_id = ${accountId}::uuid or blocked_id = ${accountId}::uuid) as blocked,
+        (select array_agg(muted_id) from mutes where muter_id = ${accountId}::uuid) as muted,
         (select json_agg(json_build_array(r.video_id, c.neighbour_ids[1:${limits.perVideo}],
             c.weights[1:${limits.perVideo}], coalesce(s.co_watch_total, 0)))
           from (select video_id from recent where signal <> 0
@@ -103,6 +109,9 @@ export class ForYouPageStore {
       })),
       hiddenCreatorIds: new Set(row?.hidden ?? []),
       followedCreatorIds: new Set(row?.followed ?? []),
+      /** Accounts with a block either way between them and the viewer. */
+      blockedAccountIds: new Set(row?.blocked ?? []),
+      mutedAccountIds: new Set(row?.muted ?? []),
       coWatchRows: (row?.coWatch ?? []).flatMap(
         ([videoId, neighbourIds, weights, videoCoWatchTotal]): CoWatchRow[] =>
           neighbourIds.map((neighbourId, index) => ({
@@ -116,14 +125,15 @@ export class ForYouPageStore {
   }
 
   /**
-   * Candidate ids from every source but co-watch, in one round trip. The taste and global lists
-   * (trending, popular, fresh) skip what this viewer has seen or was just served before taking
-   * their top N, or a viewer who keeps swiping would find them used up while older videos wait
-   * unseen.
+   * Candidate ids from every source, in one round trip: the co-watched picks the viewer has not
+   * seen, and every other source's top N of what this viewer has not seen nor was just served. A
+   * list that took its top N first and dropped the seen after would leave a viewer who keeps
+   * swiping with it used up while older videos wait unseen.
    */
   async proposeCandidates(options: {
     viewerId: string;
     servedIds: readonly string[];
+    coWatchedIds: readonly string[];
     followedCreatorIds: readonly string[];
     tasteCreatorIds: readonly string[];
     tasteHashtags: readonly string[];
@@ -142,8 +152,12 @@ export class ForYouPageStore {
         where ${unseen(sql.ref('newest.id'))} limit ${options.perTaste}`;
     const rows = await this.prepared.rows(sql<{ proposals: ProposalTuple[] | null }>`
       select json_agg(json_build_array(video_id, source, key, value, updated_at)) as proposals
-      from ((select v.id as video_id, 'followed'::text as source, v.account_id::text as key, null::float8 as value, null::bigint as updated_at
+      from ((select c.id as video_id, 'co-watched'::text as source, null::text as key, null::float8 as value, null::bigint as updated_at
+        from unnest(${uuids(options.coWatchedIds)}) as c (id) where ${unseen(sql.ref('c.id'))})
+      union all
+      (select v.id, 'followed', v.account_id::text, null, null
         from videos v where v.account_id = any(${uuids(options.followedCreatorIds)}) and v.state = 'ready'
+          and ${unseen(sql.ref('v.id'))}
         order by v.ready_at desc limit ${options.followedLimit})
       union all
       (select c.id, 'creator', a.id::text, null, null from unnest(${uuids(options.tasteCreatorIds)}) as a (id)
@@ -156,6 +170,7 @@ export class ForYouPageStore {
           s.scope, tr.value, tr.updated_at
         from unnest(${[...options.scopes]}::text[]) as s (scope)
         cross join lateral (select * from video_trending where scope = s.scope
+          and ${unseen(sql.ref('video_trending.video_id'))}
           order by rank_key desc nulls last limit ${options.trendingLimit}) tr)
       union all
       (select video_id, 'trending', null, trending_value, trending_updated_at from video_stats
@@ -179,16 +194,10 @@ export class ForYouPageStore {
   }
 
   /**
-   * What ranking reads of the candidates the viewer may be shown: visible to them, creator not
-   * muted or hidden, and never a video they already have a record of or were just served. Not
-   * the listed-video columns: the page lists ten of some three hundred (listVideos reads those).
+   * What ranking and the visibility rule read of these videos, whoever the viewer (the candidate
+   * cache keeps it): not the listed-video columns, as the page lists ten of some three hundred.
    */
-  async readCandidates(
-    accountId: string | null,
-    viewerId: string,
-    videoIds: readonly string[],
-    servedIds: readonly string[],
-  ) {
+  async readCandidateFacts(videoIds: readonly string[]): Promise<CandidateFacts[]> {
     if (videoIds.length === 0) return [];
     const rows = await this.prepared.rows(sql<{ candidates: CandidateTuple[] | null }>`
       select json_agg(${sql.raw(CANDIDATE_TUPLE_SQL)}) as candidates
@@ -197,12 +206,7 @@ export class ForYouPageStore {
       -- A lateral with a limit is looked up by key per candidate; as a plain join the planner
       -- reads all of video_stats to hash a few hundred rows.
       left join lateral (select * from video_stats where video_stats.video_id = videos.id limit 1) s on true
-      where videos.id = any(${uuids(videoIds)})
-        and ${videoVisibleTo(accountId, 'accounts')}
-        and ${notMutedBy(accountId, sql`videos.account_id`)}
-        and not exists (select 1 from viewer_hidden_creators h
-          where h.viewer_id = ${viewerId}::uuid and h.creator_id = videos.account_id)
-        and ${isUnseenBy(viewerId, servedIds, sql.ref('videos.id'))}`);
+      where videos.id = any(${uuids(videoIds)})`);
     return (rows[0]?.candidates ?? []).map(toCandidate);
   }
 

@@ -78,6 +78,7 @@ export type VideoFactsRow = {
 export type CandidateProposal = {
   videoId: string;
   source:
+    | 'co-watched'
     | 'followed'
     | 'creator'
     | 'hashtag'
@@ -106,9 +107,10 @@ export function toVideoFacts(row: VideoFactsRow): VideoFacts {
 }
 
 /**
- * A candidate as the page's query sends it: one JSON array, so node-postgres parses one value
- * per page instead of some eight thousand fields and there are no keys to camelCase. The last
- * element holds the model's counters, null when the video has no stats row yet.
+ * A candidate's facts as the page's cache reads them: one JSON array, so node-postgres parses one
+ * value per read instead of thousands of fields and there are no keys to camelCase. `stats` holds
+ * the model's counters, null when the video has no stats row yet; the last three are what the
+ * visibility rule needs beyond the viewer's own relations (isVideoVisible).
  */
 export type CandidateTuple = [
   id: string,
@@ -122,9 +124,13 @@ export type CandidateTuple = [
   creatorCreatedAtMs: number,
   creatorRegion: string,
   stats: StatsTuple | null,
+  visibility: 'public' | 'followers' | 'private',
+  isPrivateAccount: boolean,
+  /** Ready, not removed, its creator not suspended: some viewer may see it. */
+  isShown: boolean,
 ];
 
-type StatsTuple = [
+export type StatsTuple = [
   impressions: number,
   views: number,
   watchRatioSum: number,
@@ -142,20 +148,36 @@ type StatsTuple = [
   trendingUpdatedAt: number,
 ];
 
+/** The SQL building a StatsTuple from the video_stats row `alias`. */
+export const statsTupleSql = (alias: string) => `json_build_array(${alias}.feed_impressions,
+  ${alias}.feed_views, ${alias}.feed_watch_ratio_sum, ${alias}.feed_completions,
+  ${alias}.feed_quick_skips, ${alias}.feed_likes, ${alias}.feed_comments, ${alias}.feed_shares,
+  ${alias}.feed_saves, ${alias}.feed_follows, ${alias}.feed_not_interested, ${alias}.popularity,
+  ${alias}.co_watch_total, ${alias}.trending_value, ${alias}.trending_updated_at)`;
+
 /** The SQL building a CandidateTuple, `videos`, `accounts` and the stats row `s` in scope. */
 export const CANDIDATE_TUPLE_SQL = `json_build_array(videos.id, videos.account_id, videos.hashtags,
   videos.duration_ms, extract(epoch from videos.ready_at) * 1000, videos.language,
   accounts.handle, accounts.display_name, extract(epoch from accounts.created_at) * 1000,
   accounts.home_region,
-  case when s.video_id is null then null else json_build_array(s.feed_impressions, s.feed_views,
-    s.feed_watch_ratio_sum, s.feed_completions, s.feed_quick_skips, s.feed_likes, s.feed_comments,
-    s.feed_shares, s.feed_saves, s.feed_follows, s.feed_not_interested, s.popularity,
-    s.co_watch_total, s.trending_value, s.trending_updated_at) end)`;
+  case when s.video_id is null then null else ${statsTupleSql('s')} end,
+  videos.visibility, accounts.is_private,
+  videos.removed_at is null and videos.state = 'ready' and accounts.suspended_at is null)`;
 
-export function toCandidate(tuple: CandidateTuple): {
+/** What the visibility rule reads of a candidate, besides the viewer's relations. */
+export type CandidateAudience = {
+  visibility: 'public' | 'followers' | 'private';
+  isPrivateAccount: boolean;
+  isShown: boolean;
+};
+
+export type CandidateFacts = {
   video: VideoFacts;
   stats: VideoStatsRecord | undefined;
-} {
+  audience: CandidateAudience;
+};
+
+export function toCandidate(tuple: CandidateTuple): CandidateFacts {
   const [
     id,
     accountId,
@@ -168,6 +190,9 @@ export function toCandidate(tuple: CandidateTuple): {
     creatorCreatedAtMs,
     creatorRegion,
     stats,
+    visibility,
+    isPrivateAccount,
+    isShown,
   ] = tuple;
   const video = toVideoFacts({
     id,
@@ -181,7 +206,14 @@ export function toCandidate(tuple: CandidateTuple): {
     creatorCreatedAtMs,
     creatorRegion,
   });
-  if (stats === null) return { video, stats: undefined };
+  return {
+    video,
+    stats: stats === null ? undefined : toStatsRecord(id, stats),
+    audience: { visibility, isPrivateAccount, isShown },
+  };
+}
+
+export function toStatsRecord(videoId: string, tuple: StatsTuple): VideoStatsRecord {
   const [
     impressions,
     views,
@@ -198,25 +230,22 @@ export function toCandidate(tuple: CandidateTuple): {
     coWatchTotal,
     trendingValue,
     trendingUpdatedAt,
-  ] = stats;
+  ] = tuple;
   return {
-    video,
-    stats: {
-      videoId: id,
-      impressions,
-      views,
-      watchRatioSum,
-      completions,
-      quickSkips,
-      likes,
-      comments,
-      shares,
-      saves,
-      follows,
-      notInterested,
-      popularity,
-      coWatchTotal,
-      trending: { value: trendingValue, updatedAt: trendingUpdatedAt },
-    },
+    videoId,
+    impressions,
+    views,
+    watchRatioSum,
+    completions,
+    quickSkips,
+    likes,
+    comments,
+    shares,
+    saves,
+    follows,
+    notInterested,
+    popularity,
+    coWatchTotal,
+    trending: { value: trendingValue, updatedAt: trendingUpdatedAt },
   };
 }

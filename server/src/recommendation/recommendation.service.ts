@@ -1,7 +1,7 @@
 // For You: taking in viewing events (learnt in real time by the learner), building a page from
 // indexed candidate sources ranked by packages/ranking, and the viewer's controls (history,
-// hidden creators, reset). Every visibility rule is the social layer's SQL, applied to every
-// candidate.
+// hidden creators, reset). Candidates are filtered by the videos capability's visibility rule on
+// cached facts; the listed ten by the social layer's SQL twin of it.
 import {
   addDecayed,
   describeReason,
@@ -24,9 +24,10 @@ import {
   pickTastes,
   toForYouCandidates,
 } from './recommendation.page-inputs.js';
+import type { CandidateFactsCache } from './recommendation.candidate-cache.js';
 import type { ForYouPageStore } from './recommendation.page-store.js';
 import type { PagesInFlight } from './recommendation.pages-in-flight.js';
-import { toVideoFacts } from './recommendation.records.js';
+import { toVideoFacts, type CandidateFacts } from './recommendation.records.js';
 import type { RecommendationStore } from './recommendation.store.js';
 import {
   creatorNotHidden,
@@ -69,6 +70,8 @@ export class RecommendationService {
     private readonly deps: {
       store: RecommendationStore;
       pages: ForYouPageStore;
+      /** Candidates' facts, shared with the learner (which puts the counters it commits). */
+      candidates: CandidateFactsCache;
       learner: ForYouLearner;
       /** The pages being built, which the learner yields to. */
       pagesInFlight: PagesInFlight;
@@ -170,6 +173,7 @@ export class RecommendationService {
     const proposals = await pages.proposeCandidates({
       viewerId: viewer.viewerId,
       servedIds: served,
+      coWatchedIds: [...coWatched.keys()],
       followedCreatorIds: [...state.followedCreatorIds],
       tasteCreatorIds: tastes.creators,
       tasteHashtags: tastes.hashtags,
@@ -182,13 +186,10 @@ export class RecommendationService {
     });
     lap('propose');
     const sources = collectSources(coWatched, proposals, now, params.trendingHalfLifeMs);
-    const rows = await pages.readCandidates(
-      viewer.accountId,
-      viewer.viewerId,
-      [...sources.keys()],
-      served,
-    );
-    const candidates = toForYouCandidates(rows, sources);
+    const candidates = toForYouCandidates(await this.candidateFacts([...sources.keys()]), sources, {
+      ...state,
+      accountId: viewer.accountId,
+    });
     lap('candidates');
     const page = rankForYouPage(
       {
@@ -232,6 +233,15 @@ export class RecommendationService {
       items,
       nextCursor: isExhausted ? null : writeForYouCursor(seed, nextServed),
     };
+  }
+
+  /** These videos' facts, from the cache, and from PostgreSQL for those it lacks. */
+  private async candidateFacts(videoIds: readonly string[]): Promise<CandidateFacts[]> {
+    const { found, missing } = this.deps.candidates.take(videoIds);
+    if (missing.length === 0) return found;
+    const read = await this.deps.pages.readCandidateFacts(missing);
+    this.deps.candidates.put(read);
+    return [...found, ...read];
   }
 
   /** The listed shape of these videos that the viewer may still see, by id. */

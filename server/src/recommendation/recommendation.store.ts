@@ -2,15 +2,18 @@
 // upserts for learning, and the viewer's history and hidden creators (the page's reads are in
 // recommendation.page-store.ts).
 // Bulk statements take one jsonb parameter (jsonb_to_recordset), so a batch is one round trip.
-import type { AffinityRecord, ViewerVideoRecord } from '@shortwave/ranking';
+import type { AffinityRecord, VideoStatsRecord, ViewerVideoRecord } from '@shortwave/ranking';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB, Db } from '../platform/db/index.js';
 import { videoVisibleTo } from '../social/index.js';
 import {
+  statsTupleSql,
+  toStatsRecord,
   toViewerVideoJson,
   toViewerVideoRecord,
   VIEWER_VIDEO_COLUMNS,
   VIEWER_VIDEO_TYPES,
+  type StatsTuple,
   type ViewerVideoRow,
 } from './recommendation.records.js';
 
@@ -218,8 +221,12 @@ export class RecommendationStore {
       on conflict do nothing`.execute(trx);
   }
 
-  async addVideoStats(trx: Executor, rows: readonly VideoStatsIncrement[]): Promise<void> {
-    if (rows.length === 0) return;
+  /** Adds the increments; resolves to the counters as they now stand. */
+  async addVideoStats(
+    trx: Executor,
+    rows: readonly VideoStatsIncrement[],
+  ): Promise<VideoStatsRecord[]> {
+    if (rows.length === 0) return [];
     const sorted = [...rows].sort(byKeys((r) => [r.videoId]));
     const counters = [
       'impressions',
@@ -235,7 +242,7 @@ export class RecommendationStore {
       'not_interested',
     ];
     const hl = this.halfLives.trendingMs;
-    await sql`
+    const { rows: updated } = await sql<{ videoId: string; stats: StatsTuple }>`
       insert into video_stats as t (video_id, ${sql.raw(counters.map((c) => `feed_${c}`).join(', '))},
         popularity, co_watch_total, trending_value, trending_updated_at)
       select video_id, ${sql.raw(counters.join(', '))}, popularity, co_watch_total,
@@ -270,7 +277,9 @@ export class RecommendationStore {
         trending_value = case when excluded.trending_value = 0 then t.trending_value
           else ${mergeDecayed('t.trending_value', 't.trending_updated_at', 'excluded.trending_value', 'excluded.trending_updated_at', hl)} end,
         trending_updated_at = case when excluded.trending_value = 0 then t.trending_updated_at
-          else greatest(t.trending_updated_at, excluded.trending_updated_at) end`.execute(trx);
+          else greatest(t.trending_updated_at, excluded.trending_updated_at) end
+      returning t.video_id, ${sql.raw(statsTupleSql('t'))} as stats`.execute(trx);
+    return updated.map((row) => toStatsRecord(row.videoId, row.stats));
   }
 
   /**

@@ -14,4 +14,5 @@ export { presentVideo, videoBlobPrefix, MEDIA_ROUTE_PREFIX } from './videos.pres
 export type { PresentedVideo } from './videos.presenter.js';
 export { parseHashtagsAndMentions } from './caption.js';
 export type { Audience, AudienceLookup } from './visibility.js';
+export { isVideoVisible } from './visibility.js';
 export { videoSchema } from './videos.schemas.js';

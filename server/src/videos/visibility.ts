@@ -27,9 +27,18 @@ export async function canViewVideo(
   lookUpAudience: AudienceLookup,
 ): Promise<boolean> {
   const audience = await lookUpAudience(viewerId, video);
+  return isVideoVisible(viewerId, { ...video, isPlayable: video.playableAt !== null }, audience);
+}
+
+/** The rule itself, for a caller that already knows the audience (For You's candidate cache). */
+export function isVideoVisible(
+  viewerId: string | null,
+  video: Pick<VideoRow, 'accountId' | 'visibility'> & { isPlayable: boolean },
+  audience: Audience,
+): boolean {
   if (audience.isTakenDown) return false;
   if (viewerId === video.accountId) return true;
-  if (video.playableAt === null || audience.isBlocked) return false;
+  if (!video.isPlayable || audience.isBlocked) return false;
   switch (video.visibility) {
     case 'public':
       return !audience.isPrivateAccount || audience.isFollower;
