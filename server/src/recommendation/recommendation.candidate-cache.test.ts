@@ -1,6 +1,6 @@
 // The candidate cache on its own: what it finds and misses, when entries expire or are evicted,
 // and how committed counters replace an entry's.
-import type { VideoStatsRecord } from '@shortwave/ranking';
+import { makeEmptyVideoStats, type VideoStatsRecord } from '@shortwave/ranking';
 import { describe, expect, it } from 'vitest';
 import { CandidateFactsCache } from './recommendation.candidate-cache.js';
 import type { CandidateFacts } from './recommendation.records.js';
@@ -21,21 +21,9 @@ const facts = (videoId: string, views = 0): CandidateFacts => ({
 });
 
 const stats = (videoId: string, views: number): VideoStatsRecord => ({
-  videoId,
+  ...makeEmptyVideoStats(videoId, 0),
   impressions: views,
   views,
-  watchRatioSum: 0,
-  completions: 0,
-  quickSkips: 0,
-  likes: 0,
-  comments: 0,
-  shares: 0,
-  saves: 0,
-  follows: 0,
-  notInterested: 0,
-  popularity: 0,
-  coWatchTotal: 0,
-  trending: { value: 0, updatedAt: 0 },
 });
 
 function makeCache(maxEntries = 10) {

@@ -4,7 +4,7 @@
 // written as one additive upsert per table; the co-watch lists it adds to are locked and merged
 // inside PostgreSQL). Before each statement it yields, briefly, to pages being built
 // (PagesInFlight). A request returns once its events are committed, so the viewer's next page
-// reflects them.
+// reflects them; the video counters committed go to the pages' candidate cache.
 import {
   addDecayed,
   learnFromEvent,
