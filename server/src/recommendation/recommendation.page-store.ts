@@ -1,8 +1,9 @@
 // Kysely queries of a For You page (docs/recommendation.md, "The page"): the viewer's records,
 // tastes, co-watch rows and relations in one round trip, every candidate source (none the viewer
 // has seen) in a second, the facts of candidates the cache lacks in a third, then the listed rows
-// of the page's few with every visibility rule applied. Lists of hundreds come back as one JSON array of arrays: node-postgres then
-// parses one value instead of thousands of fields, and there are no keys to camelCase.
+// of the page's few with every visibility rule applied. Lists of hundreds come back as one JSON
+// array of arrays: node-postgres then parses one value instead of thousands of fields, and there
+// are no keys to camelCase.
 import type { CoWatchRow } from '@shortwave/ranking';
 import { sql, type RawBuilder } from 'kysely';
 import { selectListedVideos } from '../engagement/index.js';
@@ -10,8 +11,8 @@ import type { Db, PreparedStatements } from '../platform/db/index.js';
 import {
   CANDIDATE_TUPLE_SQL,
   toCandidate,
-  type CandidateFacts,
   toViewerVideoRecord,
+  type CandidateFacts,
   type CandidateProposal,
   type CandidateTuple,
   type ViewerVideoRow,
@@ -55,9 +56,9 @@ export class ForYouPageStore {
   /**
    * In one round trip: the viewer's latest `historyWindow` records (any sign, newest first),
    * their strongest 500 tastes, hidden, followed (the newest `followed`), blocked (either way) and
-   * muted accounts, and the `perVideo` heaviest
-   * co-watch neighbours (the head of each list) of the `coWatchSources` newest of those records
-   * with a signal (with each source's co-watch total).
+   * muted accounts, and the `perVideo` heaviest co-watch neighbours (the head of each list) of
+   * the `coWatchSources` newest of those records with a signal (with each source's co-watch
+   * total).
    */
   async readViewerState(
     viewer: { viewerId: string; accountId: string | null },
