@@ -217,10 +217,13 @@ describe('learning while a For You page is being built', () => {
       await blocker.query('begin');
       await blocker.query('lock table viewer_hidden_creators in access exclusive mode');
       pageRead = readForYou(t, page);
+      // Asked for the lock, not granted it. (pg_stat_activity would not do: a connection that
+      // has not yet prepared the page's statement waits while parsing it, still showing its
+      // previous statement's text.)
       await waitFor(async () => {
         const { rows } = await blocker.query<{ n: number }>(
-          `select count(*)::int as n from pg_stat_activity
-           where wait_event_type = 'Lock' and query like '%viewer_hidden_creators%'`,
+          `select count(*)::int as n from pg_locks
+           where relation = 'viewer_hidden_creators'::regclass and not granted`,
         );
         return (rows[0]?.n ?? 0) > 0;
       });
