@@ -40,6 +40,7 @@ export async function openDatabase(options: {
   const connectionString = options.databaseUrl ?? embedded!.connectionString;
   const { db, pool, prepared } = connect(connectionString, options.poolSize);
   const background = connect(connectionString, BACKGROUND_POOL_SIZE);
+  const connections = trackConnections([pool, background.pool]);
   for (const each of [pool, background.pool]) {
     // node-postgres emits an idle connection's error (a restart, an administrator's shutdown) on
     // the pool; unheard, it is thrown and ends the process. The pool drops that connection and
@@ -74,9 +75,31 @@ export async function openDatabase(options: {
     async close() {
       await background.db.destroy();
       await db.destroy();
+      // A pool's end resolves once it has asked its connections to end, not once they have: a
+      // cluster stopped before then ends them itself, and their idle-error listeners log it.
+      await connections.ended();
       await embedded?.stop();
     },
   };
+}
+
+/** The pools' open connections; `ended` resolves once every one has closed. */
+function trackConnections(pools: pg.Pool[]) {
+  const open = new Map<pg.PoolClient, Promise<void>>();
+  for (const pool of pools) {
+    pool.on('connect', (client) => {
+      open.set(
+        client,
+        new Promise((resolve) =>
+          client.once('end', () => {
+            open.delete(client);
+            resolve();
+          }),
+        ),
+      );
+    });
+  }
+  return { ended: async () => void (await Promise.all(open.values())) };
 }
 
 const BACKGROUND_POOL_SIZE = 2;

@@ -38,3 +38,29 @@ describe('the database pool', () => {
     expect(after.rows).toEqual([{ one: 1 }]);
   });
 });
+
+describe('closing the database', () => {
+  it('resolves only once every connection has ended', async () => {
+    const closing = await openDatabase({
+      databaseUrl: testDatabase.url,
+      dataDir: '/nonexistent',
+      poolSize: 4,
+      log: pino({ level: 'silent' }),
+    });
+    const clients = new Set<pg.PoolClient>();
+    const ended = new Set<pg.PoolClient>();
+    closing.pool.on('acquire', (client) => {
+      if (clients.has(client)) return;
+      clients.add(client);
+      client.once('end', () => ended.add(client));
+    });
+    // Four at once, so that the pool opens four connections.
+    await Promise.all(
+      Array.from({ length: 4 }, () => sql`select pg_sleep(0.05)`.execute(closing.db)),
+    );
+    expect(clients.size).toBe(4);
+    await closing.close();
+    // Else an embedded cluster stopped next would end them, and their listeners log it.
+    expect(ended.size).toBe(4);
+  });
+});
