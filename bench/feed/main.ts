@@ -121,7 +121,8 @@ const config = loadConfig({
   SHORTWAVE_DATABASE_POOL_SIZE: '24',
   LOG_LEVEL: 'warn',
 });
-const log = pino({ level: 'warn' });
+// Warnings to stderr with the progress: stdout ends with the JSON line, whatever is logged after.
+const log = pino({ level: 'warn' }, pino.destination(2));
 const measureCpu = cpuMeter(dataDir, !process.env.DATABASE_URL);
 progress(`starting PostgreSQL (${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded'})`);
 const ctx = await createContext(config, log, 'serve');
