@@ -99,7 +99,11 @@ function trackConnections(pools: pg.Pool[]) {
       );
     });
   }
-  return { ended: async () => void (await Promise.all(open.values())) };
+  return {
+    async ended() {
+      await Promise.all(open.values());
+    },
+  };
 }
 
 const BACKGROUND_POOL_SIZE = 2;
