@@ -90,6 +90,12 @@ const settings = {
     default: '10',
     doc: 'Sign-up and log-in attempts allowed per client address per minute.',
   },
+  httpProcesses: {
+    key: 'SHORTWAVE_HTTP_PROCESSES',
+    schema: z.coerce.number().int().min(1).max(64),
+    default: '1',
+    doc: 'HTTP processes sharing the port (one per core puts every core to work on requests; Node runs JavaScript on one thread a process).',
+  },
   workerConcurrency: {
     key: 'SHORTWAVE_WORKER_CONCURRENCY',
     schema: positiveInt,

@@ -1,7 +1,8 @@
 // The `shortwave` command as people run it: help, bad settings, admin, and the embedded-database
-// lifecycle (graceful stop, restart keeps data, a worker process beside the server).
+// lifecycle (graceful stop, restart keeps data, a worker process beside the server, several HTTP
+// processes on one port).
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -125,6 +126,71 @@ describe('the embedded database lifecycle', () => {
     expect(await second.stop('SIGINT')).toBe(0);
   }, 180_000);
 });
+
+describe('several HTTP processes (SHORTWAVE_HTTP_PROCESSES)', () => {
+  it('serves from each on one port, replaces one that dies, and stops them all with the database', async () => {
+    const clusterDataDir = path.join(dataDir, 'http-processes');
+    await mkdir(clusterDataDir, { mode: 0o755 });
+    const running = await startShortwave([], {
+      SHORTWAVE_DATA_DIR: clusterDataDir,
+      SHORTWAVE_WEB_DIST: webDist,
+      SHORTWAVE_HTTP_PROCESSES: '2',
+      PORT: '0',
+    });
+    const primary = running.child.pid!;
+    const first = await httpProcessesOf(primary);
+    expect(first).toHaveLength(2);
+
+    const signUp = await fetch(`${running.url}/api/v1/accounts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ handle: 'served_by_a_fork', password: 'long enough password' }),
+    });
+    expect(signUp.status).toBe(201);
+
+    process.kill(first[0]!, 'SIGKILL');
+    await running.waitForOutput(/an HTTP process died; starting another/);
+    await waitFor(async () => {
+      const now = await httpProcessesOf(primary);
+      return now.length === 2 && !now.includes(first[0]!);
+    });
+    // New connections reach whichever process the primary hands them to: all answer.
+    const statuses = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        fetch(`${running.url}/readyz`, { headers: { connection: 'close' } }).then((r) => r.status),
+      ),
+    );
+    expect(statuses).toEqual(Array(8).fill(200));
+
+    const last = await httpProcessesOf(primary);
+    expect(await running.stop('SIGTERM')).toBe(0);
+    for (const pid of last) expect(existsSync(`/proc/${pid}`)).toBe(false);
+    expect(existsSync(path.join(clusterDataDir, 'postgres', 'postmaster.pid'))).toBe(false);
+  }, 180_000);
+});
+
+/** The `shortwave` processes `primary` forked (its other children: pg_ctl, ffmpeg). */
+async function httpProcessesOf(primary: number): Promise<number[]> {
+  const children = (await readFile(`/proc/${primary}/task/${primary}/children`, 'utf8'))
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
+    .map(Number);
+  const forks: number[] = [];
+  for (const pid of children) {
+    const command = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+    if (command.includes('shortwave.js')) forks.push(pid);
+  }
+  return forks;
+}
+
+async function waitFor(condition: () => Promise<boolean>, timeoutMs = 60_000) {
+  const until = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > until) throw new Error(`condition not met in ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 
 async function startWorkerProcess(env: Record<string, string>) {
   const { runShortwave } = await import('../test/process.js');

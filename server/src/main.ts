@@ -5,8 +5,10 @@ import { pino, type Logger } from 'pino';
 import { handleSchema } from './accounts/index.js';
 import { API_VERSION, buildApp } from './app.js';
 import { ConfigError, describeSettings, loadConfig, type Config } from './config.js';
-import { createContext, type AppContext } from './context.js';
+import { createContext, type AppContext, type Role } from './context.js';
+import { isHttpProcess, startHttpProcesses } from './http-processes.js';
 import { buildLoggerOptions } from './platform/log.js';
+import { createUploadLockArbiter } from './uploads/index.js';
 import { ensureWebClientBuilt } from './web-client/index.js';
 import { startWorker } from './worker.js';
 
@@ -15,7 +17,8 @@ const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
 const USAGE = `Shortwave ${API_VERSION}: an open, self-hostable short-video platform.
 
 Usage:
-  shortwave                   serve HTTP and run background jobs in one process (npm start)
+  shortwave                   serve HTTP and run background jobs (npm start); in one
+                              process unless SHORTWAVE_HTTP_PROCESSES says more
   shortwave serve             HTTP only: API, web client, media delivery
   shortwave worker            background jobs only (transcoding and the rest)
   shortwave migrate           apply database migrations and exit
@@ -94,10 +97,24 @@ async function runRoles(
   log: Logger,
   role: 'all' | 'serve' | 'worker',
 ): Promise<number> {
-  const isServing = role !== 'worker';
-  if (isServing) await ensureWebClientBuilt(config.webDistDir, REPO_ROOT, log);
-  const ctx: AppContext = await createContext(config, log, role);
-  const app = isServing ? await buildApp(ctx) : undefined;
+  // Forked by a primary below (SHORTWAVE_HTTP_PROCESSES > 1): serve HTTP, nothing else.
+  const isForked = isHttpProcess();
+  const httpProcesses = role === 'worker' || isForked ? 0 : config.httpProcesses;
+  if (httpProcesses > 0) await ensureWebClientBuilt(config.webDistDir, REPO_ROOT, log);
+  const contextRole: Role = isForked
+    ? 'serve'
+    : httpProcesses > 1
+      ? role === 'all'
+        ? 'worker'
+        : 'cli'
+      : role;
+  const ctx: AppContext = await createContext(config, log, contextRole);
+  const app = contextRole === 'serve' || contextRole === 'all' ? await buildApp(ctx) : undefined;
+  const uploadLocks = createUploadLockArbiter();
+  const forked =
+    httpProcesses > 1
+      ? startHttpProcesses(httpProcesses, log, (worker) => uploadLocks.serve(worker))
+      : undefined;
 
   let stoppingSince: number | undefined;
   const stop = async (signal: string) => {
@@ -118,6 +135,7 @@ async function runRoles(
     try {
       clearInterval(uploadsJanitor);
       stopWorker?.();
+      await forked?.stop();
       await app?.close();
       await ctx.close();
       log.info('stopped cleanly');
@@ -130,23 +148,39 @@ async function runRoles(
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
-  const stopWorker = role !== 'serve' ? await startWorker(ctx) : undefined;
-  // Unfinished tus uploads live on this server's disk: expire them here.
-  const uploadsJanitor = isServing
-    ? setInterval(
-        () =>
-          void ctx.uploads
-            .deleteExpiredUploads()
-            .catch((error: unknown) => log.warn({ err: error }, 'upload cleanup failed')),
-        10 * 60_000,
-      )
-    : undefined;
+  const stopWorker =
+    contextRole === 'worker' || contextRole === 'all' ? await startWorker(ctx) : undefined;
+  // Unfinished tus uploads live on this server's disk: expire them here (once a machine).
+  const uploadsJanitor =
+    httpProcesses > 0
+      ? setInterval(
+          () =>
+            void ctx.uploads
+              .deleteExpiredUploads()
+              .catch((error: unknown) => log.warn({ err: error }, 'upload cleanup failed')),
+          10 * 60_000,
+        )
+      : undefined;
+  let port: number | undefined;
   if (app) {
     await app.listen({ host: config.host, port: config.port });
     const address = app.server.address();
-    const port = typeof address === 'object' && address ? address.port : config.port;
+    port = typeof address === 'object' && address ? address.port : config.port;
+  }
+  if (forked) {
+    try {
+      port = await forked.port;
+    } catch (error) {
+      clearInterval(uploadsJanitor);
+      stopWorker?.();
+      await forked.stop();
+      await ctx.close();
+      throw error;
+    }
+  }
+  if (port !== undefined && !isForked) {
     const url = config.publicUrl.replace(`:${config.port}`, `:${port}`);
-    log.info({ url, role }, 'Shortwave is ready');
+    log.info({ url, role, httpProcesses }, 'Shortwave is ready');
     process.stdout.write(`\nShortwave is running. Open ${url}\n\n`);
   }
   return -1; // keep running until a signal

@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import type { BlobStore } from '../platform/blobs/index.js';
 import type { Viewer } from '../platform/http/index.js';
 import { videoBlobPrefix, type VideosService } from '../videos/index.js';
+import { createUploadLocker } from './upload-locks.js';
 
 export const UPLOADS_PATH = '/api/v1/uploads';
 
@@ -57,6 +58,7 @@ export class UploadsService {
     this.tus = new TusServer({
       path: UPLOADS_PATH,
       datastore: this.store,
+      locker: createUploadLocker(),
       maxSize: deps.maxSizeBytes,
       relativeLocation: true,
       disableTerminationForFinishedUploads: true,
