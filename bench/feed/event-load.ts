@@ -2,7 +2,7 @@
 // either at a fixed offered rate (open loop: how real viewers send, whatever the server does) or
 // by clients posting back to back (closed loop: what the server can take at most).
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { Pool } from 'undici';
 import type { Instance } from './generate.js';
 import { makeZipf } from './zipf.js';
 
@@ -19,7 +19,7 @@ export type EventLoadResult = {
   seconds: number;
 };
 
-export function createEventLoad(app: FastifyInstance, instance: Instance, random: () => number) {
+export function createEventLoad(http: Pool, instance: Instance, random: () => number) {
   const lists = instance.communityVideos.filter((list) => list.length > 0);
   const zipfs = lists.map((list) => makeZipf(list.length, 1, random));
   // New visitors in each run: on a reused instance, the last run's visitors have records of
@@ -53,15 +53,18 @@ export function createEventLoad(app: FastifyInstance, instance: Instance, random
   /** Posts one batch as an anonymous visitor from its own address; resolves to events learnt. */
   const post = async (): Promise<number> => {
     const n = (sent += 1);
-    const response = await app.inject({
+    const response = await http.request({
       method: 'POST',
-      url: '/api/v1/feed/events',
-      payload: { events: makeBatch(), anonymousId: `bench-${run}-${n % 2000}` },
-      remoteAddress: `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
+      path: '/api/v1/feed/events',
+      headers: {
+        'content-type': 'application/json',
+        'x-forwarded-for': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
+      },
+      body: JSON.stringify({ events: makeBatch(), anonymousId: `bench-${run}-${n % 2000}` }),
     });
     if (response.statusCode !== 200)
-      throw new Error(`events: ${response.statusCode} ${response.body}`);
-    return response.json<{ accepted: number }>().accepted;
+      throw new Error(`events: ${response.statusCode} ${await response.body.text()}`);
+    return ((await response.body.json()) as { accepted: number }).accepted;
   };
 
   return {

@@ -1,11 +1,13 @@
 // `npm run bench:feed`: For You serving on a synthetic instance (100k videos, 50k accounts, 5M
-// events at --scale 1), through the real server (createContext + buildApp, requests by inject):
-// page latency for 10 items with 20 concurrent viewers, alone and while viewing events arrive.
-// Progress to stderr; the table and, last, one JSON line to stdout.
+// events at --scale 1), through the real server: `shortwave serve` in its own process with
+// --server-processes HTTP processes (SHORTWAVE_HTTP_PROCESSES; default one per core), asked over
+// HTTP by this process's clients, as production clients would: page latency for 10 items with 20
+// concurrent viewers, alone and while viewing events arrive. Progress to stderr; the table and,
+// last, one JSON line to stdout.
 //
 //   npm run bench:feed -- [--scale 0.1] [--seconds 20] [--viewers 20] [--think-ms 1000]
 //                         [--events-per-second 6000] [--ingesters 16] [--seed 1] [--data-dir DIR]
-//                         [--phases 1,2,3,4] [--warm-up-seconds 5]
+//                         [--phases 1,2,3,4] [--warm-up-seconds 5] [--server-processes N]
 //
 // Each of the 20 viewers asks for a page, "watches" it for a while, and asks again: independent
 // viewers, so each starts at a random instant of the first --think-ms and watches for a time
@@ -28,7 +30,7 @@
 //
 // Where a page's time went: each page's Server-Timing header names its stages (auth: routing and
 // the session's lookup; state, propose, candidates, rank, describe); "outside" is the rest
-// (serialising, the injected request's own handling, waiting for the thread). Each phase prints every stage's p50 / p99 and the five slowest pages
+// (serialising, HTTP both ways, waiting for the server's thread or for this process's). Each phase prints every stage's p50 / p99 and the five slowest pages
 // stage by stage; the JSON line holds the stages' p50 / p99 (stagesMs).
 //
 // The database is the server's own embedded PostgreSQL in a temporary data directory, or
@@ -42,13 +44,13 @@ import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
-import { buildApp } from '../../server/src/app.js';
 import { loadConfig } from '../../server/src/config.js';
 import { createContext } from '../../server/src/context.js';
 import { cpuMeter } from './cpu.js';
 import { BATCH_SIZE, createEventLoad, type EventLoadResult } from './event-load.js';
 import { generateInstance, type Instance } from './generate.js';
 import { readSavedInstance, saveInstance } from './instance-file.js';
+import { startServerProcess, type ServerProcess } from './server-process.js';
 import {
   batchLatencies,
   describeEvents,
@@ -78,6 +80,7 @@ const { values } = parseArgs({
     'data-dir': { type: 'string' },
     phases: { type: 'string', default: '1,2,3,4' },
     'warm-up-seconds': { type: 'string', default: '5' },
+    'server-processes': { type: 'string', default: String(os.cpus().length) },
   },
 });
 const scale = Number(values.scale);
@@ -89,8 +92,10 @@ const thinkMs = Number(values['think-ms']);
 const offeredEventsPerSecond = Number(values['events-per-second']);
 const phases = new Set(values.phases.split(',').map(Number));
 const warmUpSeconds = Number(values['warm-up-seconds']);
+const serverProcesses = Number(values['server-processes']);
 if (
   !(scale > 0) ||
+  !(Number.isInteger(serverProcesses) && serverProcesses >= 1) ||
   !(warmUpSeconds >= 0) ||
   !(seconds > 0) ||
   !(concurrentViewers > 0) ||
@@ -99,7 +104,7 @@ if (
   ![...phases].every((phase) => [1, 2, 3, 4].includes(phase))
 ) {
   console.error(
-    'usage: bench:feed [--scale 0.1] [--seconds 20] [--viewers 20] [--events-per-second 6000] [--ingesters 16] [--phases 1,2,3,4] [--warm-up-seconds 5]',
+    'usage: bench:feed [--scale 0.1] [--seconds 20] [--viewers 20] [--events-per-second 6000] [--ingesters 16] [--phases 1,2,3,4] [--warm-up-seconds 5] [--server-processes 2]',
   );
   process.exit(2);
 }
@@ -123,11 +128,10 @@ const config = loadConfig({
 });
 // Warnings to stderr with the progress: stdout ends with the JSON line, whatever is logged after.
 const log = pino({ level: 'warn' }, pino.destination(2));
-const measureCpu = cpuMeter(dataDir, !process.env.DATABASE_URL);
 progress(`starting PostgreSQL (${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded'})`);
-const ctx = await createContext(config, log, 'serve');
-const app = await buildApp(ctx);
-await app.ready();
+// This process's own context loads the instance and signs the viewers in; the server's is its own.
+const ctx = await createContext(config, log, 'cli');
+let server: ServerProcess | undefined;
 
 try {
   const shape = {
@@ -158,27 +162,38 @@ try {
     }),
   );
 
+  progress(`starting the server: ${serverProcesses} HTTP process(es)`);
+  server = await startServerProcess({
+    dataDir,
+    databaseUrl: process.env.DATABASE_URL,
+    httpProcesses: serverProcesses,
+    poolSize: 24,
+    log: (line) => progress(`  server: ${line}`),
+  });
+  const { http } = server;
+  const measureCpu = cpuMeter(dataDir, !process.env.DATABASE_URL, server.pid);
+
   const readPage = async (index: number): Promise<PageRead> => {
     const isCold = index % 10 === 9;
     const started = performance.now();
-    const response = await app.inject({
+    const response = await http.request({
       method: 'GET',
-      url: isCold
+      path: isCold
         ? `/api/v1/feed/for-you?limit=${PAGE_SIZE}&anonymousId=${randomBytes(12).toString('base64url')}`
         : `/api/v1/feed/for-you?limit=${PAGE_SIZE}`,
       headers: isCold ? {} : { cookie: cookies[index % cookies.length]! },
     });
+    const body = await response.body.text();
     const elapsed = performance.now() - started;
-    if (response.statusCode !== 200)
-      throw new Error(`page: ${response.statusCode} ${response.body}`);
+    if (response.statusCode !== 200) throw new Error(`page: ${response.statusCode} ${body}`);
     return {
       ms: elapsed,
-      items: response.json<{ items: unknown[] }>().items.length,
+      items: (JSON.parse(body) as { items: unknown[] }).items.length,
       stages: parseServerTiming(String(response.headers['server-timing'] ?? '')),
     };
   };
 
-  const events = createEventLoad(app, instance, random);
+  const events = createEventLoad(http, instance, random);
   progress(
     `warm-up (not measured): pages and ${offeredEventsPerSecond} events/s offered, ${warmUpSeconds} s`,
   );
@@ -193,15 +208,15 @@ try {
   const phase = async <T>(n: number, title: string, run: () => Promise<T>) => {
     if (!phases.has(n)) return undefined;
     progress(`phase ${n}: ${title}, ${seconds} s`);
-    // How long the server's one thread kept callbacks waiting: a page waits behind every event
-    // batch's synchronous work.
+    // How long this process's thread kept its clients' callbacks waiting: a late one would add
+    // to the latencies it measures (the server's own threads are in other processes).
     const delay = monitorEventLoopDelay({ resolution: 1 });
     delay.enable();
     const result = await run();
     delay.disable();
     const at = (q: number) => (delay.percentile(q) / 1e6).toFixed(1);
     progress(
-      `  event loop delay p50 ${at(50)} / p99 ${at(99)} / max ${(delay.max / 1e6).toFixed(1)} ms`,
+      `  the clients' event loop delay p50 ${at(50)} / p99 ${at(99)} / max ${(delay.max / 1e6).toFixed(1)} ms`,
     );
     return result;
   };
@@ -216,9 +231,13 @@ try {
     aloneRun?.cpuSeconds === undefined
       ? undefined
       : (aloneRun.cpuSeconds * 1000) / aloneRun.result.count;
-  // The Node side alone (the server and this bench's clients, which share its process).
-  const nodeMsPerPage =
-    aloneRun === undefined ? undefined : (aloneRun.nodeCpuSeconds * 1000) / aloneRun.result.count;
+  // The server's processes alone, and this bench's clients (not in the figures above).
+  const perPage = (seconds: number | undefined) =>
+    aloneRun === undefined || seconds === undefined
+      ? undefined
+      : (seconds * 1000) / aloneRun.result.count;
+  const serverMsPerPage = perPage(aloneRun?.serverCpuSeconds);
+  const clientMsPerPage = perPage(aloneRun?.clientCpuSeconds);
 
   const steady = await phase(2, `pages and ${offeredEventsPerSecond} events/s offered`, () =>
     withEvents((until) => events.openLoop(offeredEventsPerSecond, until)),
@@ -242,10 +261,12 @@ try {
     ingestAloneRun?.cpuSeconds === undefined || ingestAloneRun.result.accepted === 0
       ? undefined
       : (ingestAloneRun.cpuSeconds * 1000) / ingestAloneRun.result.accepted;
-  const nodeMsPerEvent =
-    ingestAloneRun === undefined || ingestAloneRun.result.accepted === 0
+  const perEvent = (seconds: number | undefined) =>
+    ingestAloneRun === undefined || seconds === undefined || ingestAloneRun.result.accepted === 0
       ? undefined
-      : (ingestAloneRun.nodeCpuSeconds * 1000) / ingestAloneRun.result.accepted;
+      : (seconds * 1000) / ingestAloneRun.result.accepted;
+  const serverMsPerEvent = perEvent(ingestAloneRun?.serverCpuSeconds);
+  const clientMsPerEvent = perEvent(ingestAloneRun?.clientCpuSeconds);
   const cores = os.cpus().length;
   const projectedPagesPerSecond =
     cpuMsPerPage === undefined ? undefined : (cores * 1000) / cpuMsPerPage;
@@ -307,9 +328,9 @@ try {
     [`events learnt, ${ingesters} clients alone`, rate(ingestAlone), '', ''],
     [
       'CPU per page (server + PostgreSQL)',
-      cpuMsPerPage === undefined || nodeMsPerPage === undefined
+      cpuMsPerPage === undefined || serverMsPerPage === undefined
         ? 'n/a'
-        : `${cpuMsPerPage.toFixed(1)} ms (server ${nodeMsPerPage.toFixed(1)})`,
+        : `${cpuMsPerPage.toFixed(1)} ms (server ${serverMsPerPage.toFixed(1)}; clients ${clientMsPerPage?.toFixed(1)} beside)`,
       '',
       '',
     ],
@@ -321,9 +342,9 @@ try {
     ],
     [
       'CPU per event learnt (server + PostgreSQL)',
-      cpuMsPerEvent === undefined || nodeMsPerEvent === undefined
+      cpuMsPerEvent === undefined || serverMsPerEvent === undefined
         ? 'n/a'
-        : `${(cpuMsPerEvent * 1000).toFixed(0)} µs (server ${(nodeMsPerEvent * 1000).toFixed(0)})`,
+        : `${(cpuMsPerEvent * 1000).toFixed(0)} µs (server ${(serverMsPerEvent * 1000).toFixed(0)}; clients ${((clientMsPerEvent ?? 0) * 1000).toFixed(0)} beside)`,
       '',
       '',
     ],
@@ -336,7 +357,7 @@ try {
   ];
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
   console.log(
-    `\nFor You serving, scale ${scale}: ${JSON.stringify(instance.counts)}, loaded in ${loadSeconds.toFixed(1)} s, ${cores} cores, load average ${os
+    `\nFor You serving, scale ${scale}: ${JSON.stringify(instance.counts)}, loaded in ${loadSeconds.toFixed(1)} s, ${serverProcesses} server process(es), ${cores} cores, load average ${os
       .loadavg()
       .map((v) => v.toFixed(1))
       .join(' ')} (other processes share the cores)\n`,
@@ -386,6 +407,7 @@ try {
       instance: instance.counts,
       loadSeconds: round(loadSeconds),
       cores,
+      serverProcesses,
       loadAverage: os.loadavg().map(round),
       warmUpSeconds,
       warmUp: withEventsJson(warmUp),
@@ -395,9 +417,11 @@ try {
       ingestAlone: ingestAlone === undefined ? null : eventsJson(ingestAlone),
       cpu: {
         msPerPage: orNull(cpuMsPerPage, round),
-        serverMsPerPage: orNull(nodeMsPerPage, round),
+        serverMsPerPage: orNull(serverMsPerPage, round),
+        clientMsPerPage: orNull(clientMsPerPage, round),
         usPerEvent: orNull(cpuMsPerEvent, (value) => Math.round(value * 1000)),
-        serverUsPerEvent: orNull(nodeMsPerEvent, (value) => Math.round(value * 1000)),
+        serverUsPerEvent: orNull(serverMsPerEvent, (value) => Math.round(value * 1000)),
+        clientUsPerEvent: orNull(clientMsPerEvent, (value) => Math.round(value * 1000)),
         projectedPagesPerSecond: orNull(projectedPagesPerSecond, Math.round),
         projectedEventsPerSecond: orNull(projectedEventsPerSecond, Math.round),
       },
@@ -418,7 +442,7 @@ try {
     return { pages, events: await loading };
   }
 } finally {
-  await app.close();
+  await server?.stop();
   await ctx.close();
   if (!values['keep-data'] && !values['data-dir'])
     await rm(dataDir, { recursive: true, force: true });
