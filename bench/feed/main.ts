@@ -1,9 +1,10 @@
 // `npm run bench:feed`: For You serving on a synthetic instance (100k videos, 50k accounts, 5M
-// events at --scale 1), through the real server: `shortwave serve` in its own process with
-// --server-processes HTTP processes (SHORTWAVE_HTTP_PROCESSES; default one per core), asked over
-// HTTP by this process's clients, as production clients would: page latency for 10 items with 20
-// concurrent viewers, alone and while viewing events arrive. Progress to stderr; the table and,
-// last, one JSON line to stdout.
+// events at --scale 1), through the real server: `shortwave serve` in its own process, with
+// --server-processes HTTP processes (SHORTWAVE_HTTP_PROCESSES, default 1: on two cores shared with
+// PostgreSQL, two cost more CPU a page and were slower), asked over HTTP by this process's
+// clients, as production clients would: page latency for 10 items with 20 concurrent viewers,
+// alone and while viewing events arrive. Progress to stderr; the table and, last, one JSON line
+// to stdout.
 //
 //   npm run bench:feed -- [--scale 0.1] [--seconds 20] [--viewers 20] [--think-ms 1000]
 //                         [--events-per-second 6000] [--ingesters 16] [--seed 1] [--data-dir DIR]
@@ -80,7 +81,7 @@ const { values } = parseArgs({
     'data-dir': { type: 'string' },
     phases: { type: 'string', default: '1,2,3,4' },
     'warm-up-seconds': { type: 'string', default: '5' },
-    'server-processes': { type: 'string', default: String(os.cpus().length) },
+    'server-processes': { type: 'string', default: '1' },
   },
 });
 const scale = Number(values.scale);
@@ -104,7 +105,7 @@ if (
   ![...phases].every((phase) => [1, 2, 3, 4].includes(phase))
 ) {
   console.error(
-    'usage: bench:feed [--scale 0.1] [--seconds 20] [--viewers 20] [--events-per-second 6000] [--ingesters 16] [--phases 1,2,3,4] [--warm-up-seconds 5] [--server-processes 2]',
+    'usage: bench:feed [--scale 0.1] [--seconds 20] [--viewers 20] [--events-per-second 6000] [--ingesters 16] [--phases 1,2,3,4] [--warm-up-seconds 5] [--server-processes 1]',
   );
   process.exit(2);
 }
