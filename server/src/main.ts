@@ -110,11 +110,11 @@ async function runRoles(
       : role;
   const ctx: AppContext = await createContext(config, log, contextRole);
   const app = contextRole === 'serve' || contextRole === 'all' ? await buildApp(ctx) : undefined;
-  const uploadLocks = createUploadLockArbiter();
-  const forked =
-    httpProcesses > 1
-      ? startHttpProcesses(httpProcesses, log, (worker) => uploadLocks.serve(worker))
-      : undefined;
+  // The forks' tus locks are this process's to hold (uploads/upload-locks.ts).
+  const uploadLocks = httpProcesses > 1 ? createUploadLockArbiter() : undefined;
+  const forked = uploadLocks
+    ? startHttpProcesses(httpProcesses, log, (worker) => uploadLocks.serve(worker))
+    : undefined;
 
   let stoppingSince: number | undefined;
   const stop = async (signal: string) => {
