@@ -1,6 +1,7 @@
 // Starts real `shortwave` processes (bin/shortwave.js) for tests of the CLI, lifecycle and the
 // browser: waits for the "Open <url>" line instead of sleeping.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -85,4 +86,11 @@ export async function runShortwaveCommand(args: string[], env: Record<string, st
   const { exited, output } = runShortwave(args, env);
   const code = await exited;
   return { code, output: output() };
+}
+
+/** A stand-in web client build in `dir`, so a started server serves it instead of building one. */
+export async function writePlaceholderWebClient(dir: string): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  await writeFile(path.join(dir, 'index.html'), '<!doctype html><title>Shortwave</title>');
+  return dir;
 }
