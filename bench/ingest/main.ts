@@ -3,13 +3,13 @@
 // Synthesises 1080x1920 30 fps clips with sound (30 s and 60 s by default), uploads each through
 // tus-js-client, and times: upload complete; upload complete → first rendition playable;
 // upload complete → every rendition ready. Last line: one JSON object.
-import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { locateFfmpeg, planLadder, probeMedia } from '@shortwave/ffmpeg';
 import { makeClip } from '@shortwave/ffmpeg/test/corpus';
-import { startShortwave } from '../../server/test/process.js';
+import { startShortwave, writePlaceholderWebClient } from '../../server/test/process.js';
 import { uploadWithTus } from '../../server/test/tus.js';
 import { measureFloorMs } from './floor.js';
 
@@ -32,9 +32,7 @@ type Run = {
 
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'sw-bench-ingest-'));
 await chmod(dataDir, 0o755);
-const webDist = path.join(dataDir, 'web');
-await mkdir(webDist);
-await writeFile(path.join(webDist, 'index.html'), '<!doctype html><title>bench</title>');
+const webDist = await writePlaceholderWebClient(path.join(dataDir, 'web'));
 const server = await startShortwave([], {
   SHORTWAVE_DATA_DIR: dataDir,
   SHORTWAVE_WEB_DIST: webDist,

@@ -2,23 +2,21 @@
 // lifecycle (graceful stop, restart keeps data, a worker process beside the server, several HTTP
 // processes on one port).
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../test/database.js';
-import { runShortwaveCommand, startShortwave } from '../test/process.js';
+import { runShortwaveCommand, startShortwave, writePlaceholderWebClient } from '../test/process.js';
 
 let dataDir: string;
 let webDist: string;
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'sw-cli-'));
   await chmod(dataDir, 0o755);
-  webDist = path.join(dataDir, 'web');
-  await mkdir(webDist);
-  await writeFile(path.join(webDist, 'index.html'), '<!doctype html><title>Shortwave</title>');
+  webDist = await writePlaceholderWebClient(path.join(dataDir, 'web'));
 });
 afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });

@@ -1,12 +1,15 @@
 // Killing the process mid-transcode (SIGKILL: no cleanup of any kind) and starting it again
 // finishes the video, with nothing lost, nothing duplicated, and no orphan process or file.
-import { readdir, readFile } from 'node:fs/promises';
-import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { makeClip } from '@shortwave/ffmpeg/test/corpus';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startShortwave, type RunningShortwave } from '../../test/process.js';
+import {
+  startShortwave,
+  writePlaceholderWebClient,
+  type RunningShortwave,
+} from '../../test/process.js';
 import { uploadWithTus } from '../../test/tus.js';
 
 let dataDir: string;
@@ -15,9 +18,7 @@ let running: RunningShortwave | undefined;
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'sw-crash-'));
   await chmod(dataDir, 0o755);
-  const webDist = path.join(dataDir, 'web');
-  await mkdir(webDist);
-  await writeFile(path.join(webDist, 'index.html'), '<!doctype html><title>Shortwave</title>');
+  const webDist = await writePlaceholderWebClient(path.join(dataDir, 'web'));
   env = { SHORTWAVE_DATA_DIR: dataDir, SHORTWAVE_WEB_DIST: webDist, PORT: '0', LOG_LEVEL: 'info' };
 });
 afterAll(async () => {

@@ -1,21 +1,23 @@
 // With several HTTP processes on one port, an upload's lock is the primary's: a request for an
 // upload that another process is writing makes that one let go, as within one process.
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startShortwave, type RunningShortwave } from '../../test/process.js';
+import {
+  startShortwave,
+  writePlaceholderWebClient,
+  type RunningShortwave,
+} from '../../test/process.js';
 
 let dataDir: string;
 let running: RunningShortwave;
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'sw-upload-locks-'));
   await chmod(dataDir, 0o755);
-  const webDist = path.join(dataDir, 'web');
-  await mkdir(webDist);
-  await writeFile(path.join(webDist, 'index.html'), '<!doctype html><title>Shortwave</title>');
+  const webDist = await writePlaceholderWebClient(path.join(dataDir, 'web'));
   running = await startShortwave(['serve'], {
     SHORTWAVE_DATA_DIR: dataDir,
     SHORTWAVE_WEB_DIST: webDist,
