@@ -101,13 +101,7 @@ async function runRoles(
   const isForked = isHttpProcess();
   const httpProcesses = role === 'worker' || isForked ? 0 : config.httpProcesses;
   if (httpProcesses > 0) await ensureWebClientBuilt(config.webDistDir, REPO_ROOT, log);
-  const contextRole: Role = isForked
-    ? 'serve'
-    : httpProcesses > 1
-      ? role === 'all'
-        ? 'worker'
-        : 'cli'
-      : role;
+  const contextRole = roleOfThisProcess(role, isForked, httpProcesses);
   const ctx: AppContext = await createContext(config, log, contextRole);
   const app = contextRole === 'serve' || contextRole === 'all' ? await buildApp(ctx) : undefined;
   // The forks' tus locks are this process's to hold (uploads/upload-locks.ts).
@@ -184,6 +178,13 @@ async function runRoles(
     process.stdout.write(`\nShortwave is running. Open ${url}\n\n`);
   }
   return -1; // keep running until a signal
+}
+
+/** A fork only serves; the primary of several forks keeps the jobs (if it has them), not HTTP. */
+function roleOfThisProcess(role: Role, isForked: boolean, httpProcesses: number): Role {
+  if (isForked) return 'serve';
+  if (httpProcesses <= 1) return role;
+  return role === 'all' ? 'worker' : 'cli';
 }
 
 main(process.argv.slice(2)).then(
