@@ -48,7 +48,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(cookie);
   // A suspended account's sessions do not resolve (the session lookup skips them).
   registerAuthentication(app, ctx.sessions.resolve);
-  await registerRateLimits(app, ctx.database.db);
+  await registerRateLimits(app, ctx.database);
   await registerOpenApi(app, { version: API_VERSION });
 
   await app.register(healthRoutes, { db: ctx.database.db });

@@ -89,7 +89,7 @@ export async function createContext(config: Config, log: Logger, role: Role): Pr
   // Where workers transcode: local disk, emptied as each job ends.
   const scratchDir = path.join(config.dataDir, 'scratch');
 
-  const accountsStore = new AccountsStore(db);
+  const accountsStore = new AccountsStore(db, database.prepared);
   const sessions = new SessionsService(accountsStore, { sessionDays: config.sessionDays });
   const accounts = new AccountsService({
     store: accountsStore,

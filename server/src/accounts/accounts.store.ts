@@ -1,6 +1,13 @@
 // Kysely queries for accounts and sessions: plain records in, plain records out; no rules.
 import { sql, type Transaction } from 'kysely';
-import type { AccountRow, AccountUpdate, DB, Db, NewAccountRow } from '../platform/db/index.js';
+import type {
+  AccountRow,
+  AccountUpdate,
+  DB,
+  Db,
+  NewAccountRow,
+  PreparedStatements,
+} from '../platform/db/index.js';
 
 export type LiveSession = {
   sessionId: string;
@@ -13,7 +20,10 @@ export type LiveSession = {
 };
 
 export class AccountsStore {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly prepared: PreparedStatements,
+  ) {}
 
   transaction<T>(work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
     return this.db.transaction().execute(work);
@@ -71,31 +81,34 @@ export class AccountsStore {
    * The session with this id and kind that has not expired, with what requests need of its
    * account; none for a suspended account (moderation sets `suspended_at`), so that it can neither
    * read as itself nor change anything, and a new log-in gives no session that works. One round
-   * trip: every signed-in request asks.
+   * trip: every signed-in request asks, so it runs as a named statement (planned once per
+   * connection; unnamed, its planning cost 0.64 ms of every For You page).
    */
-  findLiveSession(id: string, kind: 'cookie' | 'token'): Promise<LiveSession | undefined> {
-    return this.db
-      .selectFrom('sessions')
-      .innerJoin('accounts', 'accounts.id', 'sessions.accountId')
-      .select([
-        'sessions.id as sessionId',
-        'sessions.csrfToken',
-        'sessions.expiresAt',
-        'sessions.lastUsedAt',
-        'accounts.id as accountId',
-        'accounts.handle',
-        'accounts.role',
-      ])
-      .where('sessions.id', '=', id)
-      .where('sessions.kind', '=', kind)
-      .where('accounts.suspendedAt', 'is', null)
-      .where((eb) =>
-        eb.or([
-          eb('sessions.expiresAt', 'is', null),
-          eb('sessions.expiresAt', '>', sql<Date>`now()`),
-        ]),
-      )
-      .executeTakeFirst();
+  async findLiveSession(id: string, kind: 'cookie' | 'token'): Promise<LiveSession | undefined> {
+    const rows = await this.prepared.rows(
+      this.db
+        .selectFrom('sessions')
+        .innerJoin('accounts', 'accounts.id', 'sessions.accountId')
+        .select([
+          'sessions.id as sessionId',
+          'sessions.csrfToken',
+          'sessions.expiresAt',
+          'sessions.lastUsedAt',
+          'accounts.id as accountId',
+          'accounts.handle',
+          'accounts.role',
+        ])
+        .where('sessions.id', '=', id)
+        .where('sessions.kind', '=', kind)
+        .where('accounts.suspendedAt', 'is', null)
+        .where((eb) =>
+          eb.or([
+            eb('sessions.expiresAt', 'is', null),
+            eb('sessions.expiresAt', '>', sql<Date>`now()`),
+          ]),
+        ),
+    );
+    return rows[0];
   }
 
   async touchSession(id: string, expiresAt: Date | null): Promise<void> {

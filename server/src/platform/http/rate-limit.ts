@@ -6,16 +6,19 @@ import rateLimit, {
   type FastifyRateLimitStoreCtor,
 } from '@fastify/rate-limit';
 import { sql } from 'kysely';
-import type { Db } from '../db/index.js';
+import type { Db, PreparedStatements } from '../db/index.js';
+
+/** Where the counters are: every limited request counts a hit, as a named statement. */
+export type RateLimitDatabase = { db: Db; prepared: PreparedStatements };
 import { AppError } from '../errors.js';
 
 /** Counts one hit for `key` in a fixed window; returns the hits so far and ms left in the window. */
 export async function countHit(
-  db: Db,
+  { db, prepared }: RateLimitDatabase,
   key: string,
   windowMs: number,
 ): Promise<{ current: number; ttl: number }> {
-  const row = await db
+  const query = db
     .insertInto('rateLimitWindows')
     .values({
       key,
@@ -31,12 +34,13 @@ export async function countHit(
     .returning([
       'hits',
       sql<number>`ceil(extract(epoch from window_ends_at - now()) * 1000)::int`.as('ttlMs'),
-    ])
-    .executeTakeFirstOrThrow();
+    ]);
+  const [row] = await prepared.rows(query);
+  if (row === undefined) throw new Error('the rate limit upsert returned no row');
   return { current: row.hits, ttl: Math.max(0, row.ttlMs) };
 }
 
-function postgresStore(db: Db): FastifyRateLimitStoreCtor {
+function postgresStore(database: RateLimitDatabase): FastifyRateLimitStoreCtor {
   class PostgresRateLimitStore implements FastifyRateLimitStore {
     constructor(
       _options?: unknown,
@@ -48,7 +52,7 @@ function postgresStore(db: Db): FastifyRateLimitStoreCtor {
       callback: (error: Error | null, result?: { current: number; ttl: number }) => void,
       timeWindow: number,
     ) {
-      countHit(db, `${this.scope}|${key}`, timeWindow).then(
+      countHit(database, `${this.scope}|${key}`, timeWindow).then(
         (result) => callback(null, result),
         (error: Error) => callback(error),
       );
@@ -65,10 +69,10 @@ function postgresStore(db: Db): FastifyRateLimitStoreCtor {
 }
 
 /** Registers the plugin with no global limit; routes opt in with `config.rateLimit`. */
-export async function registerRateLimits(app: FastifyInstance, db: Db) {
+export async function registerRateLimits(app: FastifyInstance, database: RateLimitDatabase) {
   await app.register(rateLimit, {
     global: false,
-    store: postgresStore(db),
+    store: postgresStore(database),
     errorResponseBuilder: (_request, context) =>
       new AppError({
         type: 'rate-limited',
