@@ -151,7 +151,10 @@ export class ForYouPageStore {
     const newestUnseen = (newest: RawBuilder<unknown>) =>
       sql`select id from (${newest} order by ready_at desc limit ${options.perTaste * TASTE_LOOK_BACK}) newest
         where ${unseen(sql.ref('newest.id'))} limit ${options.perTaste}`;
-    const rows = await this.prepared.rows(sql<{ proposals: ProposalTuple[] | null }>`
+    // Its generic plan: PostgreSQL otherwise plans it on every page (its limits and lists as
+    // parameters make the generic plan's estimate look dearer than each custom plan's).
+    const rows = await this.prepared.rows(
+      sql<{ proposals: ProposalTuple[] | null }>`
       select json_agg(json_build_array(video_id, source, key, value, updated_at)) as proposals
       from ((select c.id as video_id, 'co-watched'::text as source, null::text as key, null::float8 as value, null::bigint as updated_at
         from unnest(${uuids(options.coWatchedIds)}) as c (id) where ${unseen(sql.ref('c.id'))})
@@ -184,7 +187,9 @@ export class ForYouPageStore {
       union all
       (select id, 'fresh', null, null, null from videos where state = 'ready' and visibility = 'public'
         and ${unseen(sql.ref('videos.id'))}
-        order by ready_at desc, id desc limit ${options.freshLimit})) proposed`);
+        order by ready_at desc, id desc limit ${options.freshLimit})) proposed`,
+      { plan: 'generic' },
+    );
     return (rows[0]?.proposals ?? []).map(([videoId, source, key, value, updatedAt]) => ({
       videoId,
       source,

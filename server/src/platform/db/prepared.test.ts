@@ -54,4 +54,26 @@ describe('prepared statements', () => {
     );
     expect(rows).toEqual([]);
   });
+
+  it('run a statement under a generic plan, and reset the setting for what follows', async () => {
+    const mode = sql<{ mode: string }>`select current_setting('plan_cache_mode') as mode`;
+    for (let call = 0; call < 2; call += 1) {
+      expect(await connection.prepared.rows(mode, { plan: 'generic' })).toEqual([
+        { mode: 'force_generic_plan' },
+      ]);
+      // The same one connection: unnamed and named statements after it plan as before.
+      expect((await mode.execute(connection.db)).rows).toEqual([{ mode: 'auto' }]);
+      expect(await connection.prepared.rows(mode)).toEqual([{ mode: 'auto' }]);
+    }
+  });
+
+  it('reset the setting after a statement under a generic plan fails', async () => {
+    await expect(
+      connection.prepared.rows(sql`select 1 / ${0}::int as n`, { plan: 'generic' }),
+    ).rejects.toThrow(/division by zero/);
+    const rows = await connection.prepared.rows(
+      sql<{ mode: string }>`select current_setting('plan_cache_mode') as mode`,
+    );
+    expect(rows).toEqual([{ mode: 'auto' }]);
+  });
 });
