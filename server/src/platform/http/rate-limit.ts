@@ -7,10 +7,10 @@ import rateLimit, {
 } from '@fastify/rate-limit';
 import { sql } from 'kysely';
 import type { Db, PreparedStatements } from '../db/index.js';
+import { AppError } from '../errors.js';
 
 /** Where the counters are: every limited request counts a hit, as a named statement. */
 export type RateLimitDatabase = { db: Db; prepared: PreparedStatements };
-import { AppError } from '../errors.js';
 
 /** Counts one hit for `key` in a fixed window; returns the hits so far and ms left in the window. */
 export async function countHit(
