@@ -172,4 +172,15 @@ describe('co-watch lists', () => {
     expect((await readList(low!))?.weights).toEqual([3]);
     expect((await readList(high!))?.weights).toEqual([3]);
   });
+
+  it('collect no statistics of their arrays, which no query filters on (migration 0016)', async () => {
+    const { rows } = await sql<{ attname: string; attstattarget: number | null }>`
+      select attname, attstattarget from pg_attribute
+      where attrelid = 'video_co_watch'::regclass and attname in ('neighbour_ids', 'weights')
+      order by attname`.execute(t.ctx.database.db);
+    expect(rows).toEqual([
+      { attname: 'neighbour_ids', attstattarget: 0 },
+      { attname: 'weights', attstattarget: 0 },
+    ]);
+  });
 });

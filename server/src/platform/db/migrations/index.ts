@@ -15,6 +15,7 @@ import * as m0012 from './0012_for_you_hashtag_newest.js';
 import * as m0013 from './0013_co_watch_weight_class.js';
 import * as m0014 from './0014_co_watch_lists.js';
 import * as m0015 from './0015_co_watch_merge.js';
+import * as m0016 from './0016_co_watch_array_statistics.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_accounts': m0001,
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '0013_co_watch_weight_class': m0013,
   '0014_co_watch_lists': m0014,
   '0015_co_watch_merge': m0015,
+  '0016_co_watch_array_statistics': m0016,
 };
