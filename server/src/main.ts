@@ -110,6 +110,14 @@ async function runRoles(
     ? startHttpProcesses(httpProcesses, log, (worker) => uploadLocks.serve(worker))
     : undefined;
 
+  /** Everything this process started, stopped in order: jobs, forks, HTTP, then the database. */
+  const release = async () => {
+    clearInterval(uploadsJanitor);
+    stopWorker?.();
+    await forked?.stop();
+    await app?.close();
+    await ctx.close();
+  };
   let stoppingSince: number | undefined;
   const stop = async (signal: string) => {
     if (stoppingSince !== undefined) {
@@ -127,11 +135,7 @@ async function runRoles(
     }, config.shutdownGraceMs + 15_000);
     deadline.unref();
     try {
-      clearInterval(uploadsJanitor);
-      stopWorker?.();
-      await forked?.stop();
-      await app?.close();
-      await ctx.close();
+      await release();
       log.info('stopped cleanly');
       process.exit(0);
     } catch (error) {
@@ -165,10 +169,7 @@ async function runRoles(
     try {
       port = await forked.port;
     } catch (error) {
-      clearInterval(uploadsJanitor);
-      stopWorker?.();
-      await forked.stop();
-      await ctx.close();
+      await release();
       throw error;
     }
   }
